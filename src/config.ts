@@ -1,0 +1,71 @@
+/**
+ * The one typed configuration object. Flags win over environment variables, which win over the
+ * defaults documented here; nothing else in the code reads process.env.
+ */
+import { resolve } from 'node:path';
+
+export interface Config {
+  /** TCP port (GATEHOUSE_PORT, --port). Default 9229 is taken by the inspector, so 9329. */
+  port: number;
+  /** Interface to bind (GATEHOUSE_HOST, --host). Loopback by default: expose it deliberately. */
+  host: string;
+  /** Folder for the SQLite file and generated key material (GATEHOUSE_DATA, --data). */
+  dataDir: string;
+  /** PostgreSQL connection string (DATABASE_URL, --database-url); SQLite when absent. */
+  databaseUrl: string | undefined;
+  /** Base URL clients reach us at (GATEHOUSE_PUBLIC_URL, --public-url); token issuers derive from it. */
+  publicUrl: string;
+  /** AWS region this server answers as (GATEHOUSE_REGION, --region); prefixes pool ids. */
+  region: string;
+  /** Processes sharing the port (GATEHOUSE_WORKERS, --workers). */
+  workers: number;
+  /** The twelve-digit account id used in ARNs (GATEHOUSE_ACCOUNT_ID). */
+  accountId: string;
+  /** Admin SigV4 credentials; generated and stored on first start when both are unset. */
+  adminAccessKeyId: string | undefined;
+  adminSecretAccessKey: string | undefined;
+  /** Base64 of 32 bytes that encrypts secrets at rest (GATEHOUSE_MASTER_KEY); generated into dataDir when unset. */
+  masterKey: string | undefined;
+  /** SMTP server for mail (GATEHOUSE_SMTP_URL), e.g. smtp://127.0.0.1:2525; mail is logged when unset. */
+  smtpUrl: string | undefined;
+  /** Sender address (GATEHOUSE_MAIL_FROM). */
+  mailFrom: string;
+  /** SMS sender: "log" writes messages to the log (GATEHOUSE_SMS_SENDER). */
+  smsSender: string;
+  /** pino log level (GATEHOUSE_LOG_LEVEL). */
+  logLevel: string;
+}
+
+export type ConfigFlags = Partial<Record<'port' | 'host' | 'data' | 'databaseUrl' | 'publicUrl' | 'region' | 'workers', string>>;
+
+export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = process.env): Config {
+  const host = flags.host ?? env.GATEHOUSE_HOST ?? '127.0.0.1';
+  const port = integer('port', flags.port ?? env.GATEHOUSE_PORT ?? '9329', 0, 65535);
+  const region = flags.region ?? env.GATEHOUSE_REGION ?? 'us-east-1';
+  if (!/^[a-z]{2}(-gov)?-[a-z]+-\d$/.test(region)) throw new Error(`invalid region: ${region}`);
+  const accountId = env.GATEHOUSE_ACCOUNT_ID ?? '000000000000';
+  if (!/^\d{12}$/.test(accountId)) throw new Error('GATEHOUSE_ACCOUNT_ID must be twelve digits');
+  return {
+    port,
+    host,
+    dataDir: resolve(flags.data ?? env.GATEHOUSE_DATA ?? 'data'),
+    databaseUrl: flags.databaseUrl ?? (env.DATABASE_URL || undefined),
+    publicUrl: (flags.publicUrl ?? env.GATEHOUSE_PUBLIC_URL ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`).replace(/\/+$/, ''),
+    region,
+    workers: integer('workers', flags.workers ?? env.GATEHOUSE_WORKERS ?? '1', 1, 256),
+    accountId,
+    adminAccessKeyId: env.GATEHOUSE_ADMIN_ACCESS_KEY_ID || undefined,
+    adminSecretAccessKey: env.GATEHOUSE_ADMIN_SECRET_ACCESS_KEY || undefined,
+    masterKey: env.GATEHOUSE_MASTER_KEY || undefined,
+    smtpUrl: env.GATEHOUSE_SMTP_URL || undefined,
+    mailFrom: env.GATEHOUSE_MAIL_FROM ?? 'no-reply@gatehouse.local',
+    smsSender: env.GATEHOUSE_SMS_SENDER ?? 'log',
+    logLevel: env.GATEHOUSE_LOG_LEVEL ?? 'info',
+  };
+}
+
+function integer(name: string, value: string, min: number, max: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`invalid ${name}: ${value}`);
+  return n;
+}

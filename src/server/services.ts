@@ -1,0 +1,30 @@
+/** Wires the services one process uses from the configuration. */
+import { systemClock } from '../clock.js';
+import type { Config } from '../config.js';
+import { ids } from '../crypto/ids.js';
+import { loadMasterKey } from '../crypto/master-key.js';
+import { secretBox } from '../crypto/secret-box.js';
+import { signingKeys } from '../crypto/signing-keys.js';
+import type { Logger } from '../logger.js';
+import { createMailer } from '../messaging/mailer.js';
+import { createSmsSender } from '../messaging/sms.js';
+import type { Services } from '../services.js';
+import { openDatabase } from '../store/database.js';
+import { createStore } from '../store/store.js';
+
+export function createServices(config: Config, log: Logger): Services {
+  const { db, engine } = openDatabase(config);
+  const store = createStore(db, engine);
+  const secrets = secretBox(loadMasterKey(config.masterKey, config.dataDir));
+  return {
+    config,
+    store,
+    clock: systemClock,
+    ids,
+    secrets,
+    keys: signingKeys(store, secrets, systemClock),
+    mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }, log),
+    sms: createSmsSender(config.smsSender, log),
+    log,
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * Starts serving: the primary migrates the schema and settles the admin credentials, then either
+ * serves itself (one worker) or forks workers that share the port (node:cluster). SIGTERM drains
+ * in-flight requests and exits cleanly.
+ */
+import cluster from 'node:cluster';
+import pino from 'pino';
+import type { Config } from '../config.js';
+import { migrateToLatest } from '../store/migrate.js';
+import { adminCredentials } from './admin-credentials.js';
+import { buildApp } from './app.js';
+import { createServices } from './services.js';
+
+export async function start(config: Config): Promise<void> {
+  const log = pino({ level: config.logLevel, redact: ['req.headers.authorization'] });
+  if (cluster.isPrimary) {
+    const services = createServices(config, log);
+    await migrateToLatest(services.store.db);
+    const credentials = await adminCredentials(services);
+    if (credentials.generated) {
+      // Printed once, on the start that generated them; afterwards they live sealed in the database.
+      process.stdout.write(`Generated admin credentials (shown once):\n  AWS_ACCESS_KEY_ID=${credentials.accessKeyId}\n  AWS_SECRET_ACCESS_KEY=${credentials.secretAccessKey}\n`);
+    }
+    if (config.workers > 1) {
+      await services.store.db.destroy();
+      return superviseWorkers(config, log);
+    }
+    return serve(config, services);
+  }
+  return serve(config, createServices(config, log));
+}
+
+async function serve(config: Config, services: ReturnType<typeof createServices>): Promise<void> {
+  const credentials = await adminCredentials(services);
+  const app = buildApp(services, (id) => (id === credentials.accessKeyId ? credentials.secretAccessKey : undefined));
+  await app.listen({ port: config.port, host: config.host });
+  if (cluster.isPrimary) process.stdout.write(`Gatehouse listening on ${config.publicUrl} (${services.store.engine})\n`);
+  process.once('SIGTERM', async () => {
+    await app.close();
+    await services.store.db.destroy();
+    process.exit(0);
+  });
+}
+
+function superviseWorkers(config: Config, log: pino.Logger): Promise<void> {
+  let stopping = false;
+  let listening = 0;
+  const fork = () => cluster.fork();
+  cluster.on('listening', () => {
+    if (++listening === config.workers) process.stdout.write(`Gatehouse listening on ${config.publicUrl} (${config.workers} workers)\n`);
+  });
+  cluster.on('exit', (worker, code) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    log.error({ pid: worker.process.pid, code }, 'worker exited; starting another');
+    fork();
+  });
+  for (let i = 0; i < config.workers; i++) fork();
+  process.once('SIGTERM', () => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+  });
+  return Promise.resolve();
+}

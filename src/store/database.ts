@@ -1,0 +1,36 @@
+/**
+ * Opens the database: better-sqlite3 in WAL mode under the data folder by default, or PostgreSQL
+ * when a connection string is given. Both sit behind one Kysely instance.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.js';
+
+export type Engine = 'sqlite' | 'postgres';
+export type Db = Kysely<Database>;
+
+export interface OpenedDatabase {
+  db: Db;
+  engine: Engine;
+}
+
+// int8 (bigint) columns hold epoch milliseconds and counters, all well inside 2^53.
+pg.types.setTypeParser(20, (value: string) => Number(value));
+
+export function openDatabase(options: { dataDir: string; databaseUrl: string | undefined }): OpenedDatabase {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), engine: 'postgres' };
+  }
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const sqlite = new SQLite(join(options.dataDir, 'gatehouse.sqlite'));
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  // Several worker processes share the file; wait for the writer rather than fail.
+  sqlite.pragma('busy_timeout = 5000');
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), engine: 'sqlite' };
+}

@@ -1,0 +1,7 @@
+/** Numbered migrations, applied in order by store/migrate.ts. Add new ones at the end; never edit an old one. */
+import type { Migration } from 'kysely';
+import * as foundation from './001-foundation.js';
+
+export const migrations: Record<string, Migration> = {
+  '001-foundation': foundation,
+};

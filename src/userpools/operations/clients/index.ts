@@ -1,0 +1,2 @@
+// Operations on clients; one module per operation.
+export {};

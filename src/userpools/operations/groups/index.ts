@@ -1,0 +1,2 @@
+// Operations on groups; one module per operation.
+export {};

@@ -1,0 +1,8 @@
+/** Every user pool operation Gatehouse implements, by capability. */
+import type { AnyOperation } from '../../protocol/operation.js';
+import * as clients from './clients/index.js';
+import * as groups from './groups/index.js';
+import * as pools from './pools/index.js';
+import * as tags from './tags/index.js';
+
+export const userPoolOperations: AnyOperation[] = [pools, clients, groups, tags].flatMap((capability) => Object.values(capability));

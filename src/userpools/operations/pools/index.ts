@@ -1,0 +1,2 @@
+// Operations on pools; one module per operation.
+export {};

@@ -1,0 +1,2 @@
+// Operations on tags; one module per operation.
+export {};

@@ -1,0 +1,37 @@
+/** Real AWS clients pointed at a test server: the SDK v3 client, and the AWS CLI v2. */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { ADMIN, REGION, type Gatehouse } from './gatehouse.js';
+
+export function adminClient(server: Pick<Gatehouse, 'url'>, credentials = ADMIN): CognitoIdentityProviderClient {
+  return new CognitoIdentityProviderClient({ endpoint: server.url, region: REGION, credentials, maxAttempts: 1 });
+}
+
+/** Debian's awscli package (v2) installs /usr/bin/aws; a pip-installed v1 may shadow it on PATH. */
+export const AWS_CLI = existsSync('/usr/bin/aws') ? '/usr/bin/aws' : 'aws';
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  json: unknown;
+}
+
+/** Runs `aws cognito-idp <args>` against the server; never throws on a non-zero exit. */
+export async function awsCli(server: Pick<Gatehouse, 'url'>, args: string[], credentials = ADMIN): Promise<CliResult> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(AWS_CLI, ['cognito-idp', ...args, '--endpoint-url', server.url, '--output', 'json'], {
+      env: {
+        PATH: process.env.PATH, HOME: process.env.HOME,
+        AWS_ACCESS_KEY_ID: credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+        AWS_DEFAULT_REGION: REGION, AWS_PAGER: '', AWS_MAX_ATTEMPTS: '1', AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+      },
+    });
+    return { code: 0, stdout, stderr, json: stdout.trim() ? JSON.parse(stdout) : undefined };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr, json: undefined };
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * Starts a real `bin/gatehouse serve` process for a test, on a free port, with its own data folder
+ * and (on PostgreSQL) its own freshly created database, and stops it afterwards.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+
+export type Engine = 'sqlite' | 'postgres';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+export const ADMIN = { accessKeyId: 'AKIAGATEHOUSETEST001', secretAccessKey: 'gatehouse/test/secret/access/key/0000000' };
+export const REGION = 'us-east-1';
+
+export interface StartOptions {
+  engine: Engine;
+  workers?: number;
+  env?: Record<string, string>;
+  /** Reuse a data folder and database, to prove data survives a restart. */
+  reuse?: Pick<Gatehouse, 'dataDir' | 'databaseUrl'>;
+}
+
+export interface Gatehouse {
+  url: string;
+  port: number;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  /** Everything the process wrote to stdout and stderr so far. */
+  output(): string;
+  stop(): Promise<number | null>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+/** A new empty database in the throwaway cluster that scripts/test.sh started. */
+export async function createTestDatabase(): Promise<string> {
+  const admin = process.env.GATEHOUSE_TEST_PG_URL;
+  if (!admin) throw new Error('GATEHOUSE_TEST_PG_URL is not set: run the suite through `npm test`');
+  const name = `gh_${randomBytes(6).toString('hex')}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  await client.query(`CREATE DATABASE ${name}`);
+  await client.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export async function startGatehouse(options: StartOptions): Promise<Gatehouse> {
+  const port = await freePort();
+  const dataDir = options.reuse?.dataDir ?? mkdtempSync(join(tmpdir(), 'gatehouse-test-'));
+  const databaseUrl = options.reuse ? options.reuse.databaseUrl : options.engine === 'postgres' ? await createTestDatabase() : undefined;
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'gatehouse'), 'serve', '--port', String(port), '--data', dataDir, '--workers', String(options.workers ?? 1)], {
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      GATEHOUSE_ADMIN_ACCESS_KEY_ID: ADMIN.accessKeyId,
+      GATEHOUSE_ADMIN_SECRET_ACCESS_KEY: ADMIN.secretAccessKey,
+      GATEHOUSE_LOG_LEVEL: 'warn',
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHealth(url, child, () => output);
+  return { url, port, dataDir, databaseUrl, output: () => output, stop: () => stop(child) };
+}
+
+async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`gatehouse exited with ${child.exitCode}:\n${output()}`);
+    try {
+      const response = await fetch(`${url}/health`);
+      if (response.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`gatehouse did not become healthy:\n${output()}`);
+}
+
+function stop(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolveExit) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolveExit(code);
+    });
+    child.kill('SIGTERM');
+  });
+}
