@@ -1,2 +1,2 @@
-// Operations on pools; one module per operation.
-export {};
+// Operations on user pools; one module per operation.
+export { listUserPools } from './list-user-pools.js';
