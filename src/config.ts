@@ -39,33 +39,49 @@ export interface Config {
 export type ConfigFlags = Partial<Record<'port' | 'host' | 'data' | 'databaseUrl' | 'publicUrl' | 'region' | 'workers', string>>;
 
 export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = process.env): Config {
-  const host = flags.host ?? env.GATEHOUSE_HOST ?? '127.0.0.1';
-  const port = integer('port', flags.port ?? env.GATEHOUSE_PORT ?? '9329', 0, 65535);
-  const region = flags.region ?? env.GATEHOUSE_REGION ?? 'us-east-1';
+  // An empty value counts as unset, so `VAR=` in a compose file or a test harness means "default".
+  const setting = (flag: string | undefined, name: string) => (flag || undefined) ?? (env[name] || undefined);
+  const host = setting(flags.host, 'GATEHOUSE_HOST') ?? '127.0.0.1';
+  const port = integer('port', setting(flags.port, 'GATEHOUSE_PORT') ?? '9329', 0, 65535);
+  const region = setting(flags.region, 'GATEHOUSE_REGION') ?? 'us-east-1';
   if (!/^[a-z]{2}(-gov)?-[a-z]+-\d$/.test(region)) throw new Error(`invalid region: ${region}`);
-  const accountId = env.GATEHOUSE_ACCOUNT_ID ?? '000000000000';
+  const accountId = setting(undefined, 'GATEHOUSE_ACCOUNT_ID') ?? '000000000000';
   if (!/^\d{12}$/.test(accountId)) throw new Error('GATEHOUSE_ACCOUNT_ID must be twelve digits');
+  const databaseUrl = setting(flags.databaseUrl, 'DATABASE_URL');
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new Error('the database URL must be a postgres:// or postgresql:// connection string');
   return {
     port,
     host,
-    dataDir: resolve(flags.data ?? env.GATEHOUSE_DATA ?? 'data'),
-    databaseUrl: flags.databaseUrl ?? (env.DATABASE_URL || undefined),
-    publicUrl: (flags.publicUrl ?? env.GATEHOUSE_PUBLIC_URL ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`).replace(/\/+$/, ''),
+    dataDir: resolve(setting(flags.data, 'GATEHOUSE_DATA') ?? 'data'),
+    databaseUrl,
+    publicUrl: httpUrl(setting(flags.publicUrl, 'GATEHOUSE_PUBLIC_URL') ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`),
     region,
-    workers: integer('workers', flags.workers ?? env.GATEHOUSE_WORKERS ?? '1', 1, 256),
+    workers: integer('workers', setting(flags.workers, 'GATEHOUSE_WORKERS') ?? '1', 1, 256),
     accountId,
-    adminAccessKeyId: env.GATEHOUSE_ADMIN_ACCESS_KEY_ID || undefined,
-    adminSecretAccessKey: env.GATEHOUSE_ADMIN_SECRET_ACCESS_KEY || undefined,
-    masterKey: env.GATEHOUSE_MASTER_KEY || undefined,
-    smtpUrl: env.GATEHOUSE_SMTP_URL || undefined,
-    mailFrom: env.GATEHOUSE_MAIL_FROM ?? 'no-reply@gatehouse.local',
-    smsSender: env.GATEHOUSE_SMS_SENDER ?? 'log',
-    logLevel: env.GATEHOUSE_LOG_LEVEL ?? 'info',
+    adminAccessKeyId: setting(undefined, 'GATEHOUSE_ADMIN_ACCESS_KEY_ID'),
+    adminSecretAccessKey: setting(undefined, 'GATEHOUSE_ADMIN_SECRET_ACCESS_KEY'),
+    masterKey: setting(undefined, 'GATEHOUSE_MASTER_KEY'),
+    smtpUrl: setting(undefined, 'GATEHOUSE_SMTP_URL'),
+    mailFrom: setting(undefined, 'GATEHOUSE_MAIL_FROM') ?? 'no-reply@gatehouse.local',
+    smsSender: setting(undefined, 'GATEHOUSE_SMS_SENDER') ?? 'log',
+    logLevel: setting(undefined, 'GATEHOUSE_LOG_LEVEL') ?? 'info',
   };
 }
 
 function integer(name: string, value: string, min: number, max: number): number {
-  const n = Number(value);
+  const n = /^\d+$/.test(value) ? Number(value) : NaN;
   if (!Number.isInteger(n) || n < min || n > max) throw new Error(`invalid ${name}: ${value}`);
   return n;
+}
+
+/** The public URL is the base of every token issuer, so it must be an absolute http(s) URL; no trailing slash. */
+function httpUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`invalid public URL: ${value}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`invalid public URL: ${value}`);
+  return value.replace(/\/+$/, '');
 }

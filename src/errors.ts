@@ -60,5 +60,10 @@ export const MissingAuthenticationToken = E('MissingAuthenticationTokenException
 export const UnrecognizedClient = E('UnrecognizedClientException');
 export const InvalidSignature = E('InvalidSignatureException');
 export const IncompleteSignature = E('IncompleteSignatureException');
+/** A body that is not JSON, or a value of the wrong JSON type: AWS's deserialiser answers before any validation. */
+export const Serialization = E('SerializationException');
+export const RequestEntityTooLarge = E('RequestEntityTooLargeException', 413);
+/** A route that does not exist (AWS answers unknown paths and targets alike). */
+export const UnknownRoute = E('UnknownOperationException', 404);
 /** An operation the model defines that this server does not implement yet. */
 export const NotImplemented = E('NotImplementedException', 501);

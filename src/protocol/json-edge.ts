@@ -4,16 +4,16 @@
  * SigV4 where the model requires it, validates the body against the model, calls the operation
  * and serialises the result with dates as epoch seconds. It knows nothing of Cognito's rules.
  */
-import { randomUUID } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import {
-  CognitoError, InternalError, InvalidParameter, NotImplemented, UnknownOperation,
-} from '../errors.js';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { NotImplemented, Serialization, UnknownOperation } from '../errors.js';
 import type { RequestContext, Services } from '../services.js';
+import { sendAwsError, sendJson, serialize } from './aws-json-reply.js';
 import type { AnyOperation } from './operation.js';
 import type { ServiceModel } from './service-model.js';
 import { verifySignature, type SecretLookup } from './sigv4.js';
 import { validateInput } from './validate.js';
+
+export { serialize } from './aws-json-reply.js';
 
 export interface JsonService {
   model: ServiceModel;
@@ -21,23 +21,23 @@ export interface JsonService {
 }
 
 const JSON_TYPES = /^application\/(x-amz-json-1\.[01]|json)\b/i;
+/** The target header picks the operation, so a signature that left it out could be replayed as another call. */
+const MUST_SIGN = ['x-amz-target'];
 
 export function mountJsonEdge(app: FastifyInstance, services: Services, catalogue: JsonService[], credentials: SecretLookup): void {
   const byPrefix = new Map(catalogue.map((service) => [service.model.targetPrefix, service]));
 
   app.post('/', async function handleJsonRequest(request, reply) {
-    const requestId = randomUUID();
-    reply.header('x-amzn-RequestId', requestId);
     try {
       const { service, name, operation } = resolveTarget(request, byPrefix);
       const contentType = request.headers['content-type'];
       if (!contentType || !JSON_TYPES.test(contentType)) throw UnknownOperation(`Unsupported content type for ${name}`);
       const body = (request.body as Buffer | undefined) ?? Buffer.alloc(0);
-      const context: RequestContext = { requestId, sourceIp: request.ip, accessKeyId: undefined };
+      const context: RequestContext = { requestId: request.id, sourceIp: request.ip, accessKeyId: undefined };
       if (operation.auth === 'sigv4') {
-        context.accessKeyId = verifySignature(
-          { method: request.method, url: request.url, headers: request.headers, body }, service.model.signingName, credentials,
-        ).accessKeyId;
+        // headersDistinct keeps repeated headers apart: SigV4 joins them with ',', Node with ', '.
+        const signed = { method: request.method, url: request.url, headers: request.raw.headersDistinct, body };
+        context.accessKeyId = verifySignature(signed, { service: service.model.signingName, secrets: credentials, mustSign: MUST_SIGN }).accessKeyId;
       }
       const input = parseBody(body);
       if (operation.input) validateInput(service.model, operation.input, input);
@@ -46,7 +46,7 @@ export function mountJsonEdge(app: FastifyInstance, services: Services, catalogu
       const output = await implementation.handler(services, input as never, context);
       return sendJson(reply, 200, serialize(output ?? {}));
     } catch (error) {
-      return sendError(reply, error, request);
+      return sendAwsError(reply, error, request.log);
     }
   });
 }
@@ -56,7 +56,7 @@ function resolveTarget(request: FastifyRequest, byPrefix: Map<string, JsonServic
   const dot = typeof target === 'string' ? target.lastIndexOf('.') : -1;
   const service = dot > 0 ? byPrefix.get((target as string).slice(0, dot)) : undefined;
   const name = dot > 0 ? (target as string).slice(dot + 1) : '';
-  const operation = service?.model.operations[name];
+  const operation = service && Object.hasOwn(service.model.operations, name) ? service.model.operations[name] : undefined;
   if (!service || !operation) throw UnknownOperation(`${typeof target === 'string' ? target : 'Missing X-Amz-Target'} is not a known operation`);
   return { service, name, operation };
 }
@@ -66,34 +66,7 @@ function parseBody(body: Buffer): unknown {
   try {
     return JSON.parse(body.toString('utf8'));
   } catch {
-    throw InvalidParameter('1 validation error detected: The request body is not valid JSON');
+    // AWS's JSON deserialiser rejects malformed bodies before any validation.
+    throw Serialization('The request body is not valid JSON');
   }
 }
-
-/** JSON with Date values as epoch seconds, as AWS JSON protocols send timestamps. */
-export function serialize(value: unknown): string {
-  return JSON.stringify(value, function epochSeconds(this: Record<string, unknown>, key, item: unknown) {
-    const raw = this[key];
-    return raw instanceof Date ? raw.getTime() / 1000 : item;
-  });
-}
-
-function sendJson(reply: FastifyReply, status: number, payload: string) {
-  return reply.code(status).header('content-type', 'application/x-amz-json-1.1').send(payload);
-}
-
-export function sendError(reply: FastifyReply, error: unknown, request: FastifyRequest) {
-  let wire: CognitoError;
-  if (error instanceof CognitoError) {
-    wire = error;
-  } else {
-    request.log.error({ err: error }, 'unexpected error');
-    wire = InternalError('Internal server error');
-  }
-  reply.header('x-amzn-ErrorType', `${wire.type}:`);
-  reply.header('x-amzn-ErrorMessage', headerSafe(wire.message));
-  return sendJson(reply, wire.status, JSON.stringify({ __type: wire.type, message: wire.message, ...wire.extra }));
-}
-
-/** Header values must be Latin-1 without control characters; messages may echo user input. */
-const headerSafe = (text: string) => text.replace(/[^\x20-\x7e]/g, '?').slice(0, 1024);

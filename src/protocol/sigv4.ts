@@ -3,19 +3,21 @@
  * (`Authorization: AWS4-HMAC-SHA256 Credential=…, SignedHeaders=…, Signature=…`) and the
  * query-string (presigned) form. The canonical request is rebuilt exactly as the SDKs build it
  * (https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html): the path
- * URI-encoded once more, query pairs encoded and sorted, signed headers trimmed.
+ * normalised and URI-encoded once more, query pairs encoded and sorted, signed headers trimmed.
  * Signing keys are derived once per secret, day, region and service and cached.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { InvalidSignature, UnrecognizedClient } from '../errors.js';
 import {
-  IncompleteSignature, InvalidSignature, MissingAuthenticationToken, UnrecognizedClient,
-} from '../errors.js';
+  ALGORITHM, formatAmzDate, header, parseAmzDate, parseSignatureMaterial, type Headers, type SignatureMaterial,
+} from './sigv4-parse.js';
 
 export interface SignedRequest {
   method: string;
   /** The raw request target: path and query, as received. */
   url: string;
-  headers: Record<string, string | string[] | undefined>;
+  /** Lower-case names; a repeated header as an array of its values. */
+  headers: Headers;
   body: Buffer;
 }
 
@@ -28,56 +30,52 @@ export interface Principal {
 /** Returns the secret for an access key id, or undefined when the key is unknown. */
 export type SecretLookup = (accessKeyId: string) => string | undefined;
 
-const ALGORITHM = 'AWS4-HMAC-SHA256';
+export interface VerifyOptions {
+  /** The signing name the credential scope must carry, e.g. `cognito-idp`. */
+  service: string;
+  secrets: SecretLookup;
+  /**
+   * Headers the signature must cover. `host` always; a JSON edge adds `x-amz-target`, which
+   * selects the operation: left unsigned, a captured request could be replayed as another one.
+   */
+  mustSign?: readonly string[];
+  now?: number;
+}
+
 /** AWS accepts requests signed up to 15 minutes either side of its clock. */
 const MAX_SKEW_MS = 15 * 60 * 1000;
 const MISMATCH = 'The request signature we calculated does not match the signature you provided. '
   + 'Check your AWS Secret Access Key and signing method. Consult the service documentation for details.';
 
-interface Parsed {
-  accessKeyId: string;
-  date: string;
-  region: string;
-  service: string;
-  signedHeaders: string[];
-  signature: string;
-  amzDate: string;
-  presigned: boolean;
-  expiresSeconds: number | undefined;
-}
-
-export function verifySignature(request: SignedRequest, service: string, lookup: SecretLookup, now = Date.now()): Principal {
+export function verifySignature(request: SignedRequest, options: VerifyOptions): Principal {
+  const now = options.now ?? Date.now();
   const [path, rawQuery = ''] = splitUrl(request.url);
   const query = new URLSearchParams(rawQuery);
-  const parsed = query.has('X-Amz-Algorithm') ? parseQuery(query) : parseHeader(request.headers);
-  if (parsed.service !== service) throw InvalidSignature(`Credential should be scoped to correct service: '${service}'. `);
-  const time = parseAmzDate(parsed.amzDate);
-  if (parsed.presigned) {
-    if (now > time + (parsed.expiresSeconds ?? 900) * 1000) throw InvalidSignature('Signature expired.');
-  } else if (Math.abs(now - time) > MAX_SKEW_MS) {
-    const stamp = (t: number) => new Date(t).toISOString().replace(/[-:]|\.\d{3}/g, '');
-    throw InvalidSignature(`Signature expired: ${parsed.amzDate} is now earlier than ${stamp(now - MAX_SKEW_MS)} (${stamp(now)} - 15 min.)`);
-  }
-  if (!parsed.amzDate.startsWith(parsed.date)) throw InvalidSignature('Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP.');
-  const secret = lookup(parsed.accessKeyId);
-  if (secret === undefined || header(request.headers, 'x-amz-security-token') || query.has('X-Amz-Security-Token')) {
+  const material = parseSignatureMaterial(request.headers, query);
+  if (material.service !== options.service) throw InvalidSignature(`Credential should be scoped to correct service: '${options.service}'. `);
+  checkTime(material, now);
+  const secret = options.secrets(material.accessKeyId);
+  if (secret === undefined || header(request.headers, 'x-amz-security-token') !== undefined || query.has('X-Amz-Security-Token')) {
     throw UnrecognizedClient('The security token included in the request is invalid.');
+  }
+  for (const name of ['host', ...(options.mustSign ?? [])]) {
+    if (!material.signedHeaders.includes(name)) throw InvalidSignature(`The '${name}' header must be signed.`);
   }
 
   const head = [
     request.method.toUpperCase(),
     canonicalPath(path),
-    canonicalQuery(query, parsed.presigned),
-    parsed.signedHeaders.map((name) => `${name}:${canonicalHeaderValue(request.headers[name])}\n`).join(''),
-    parsed.signedHeaders.join(';'),
+    canonicalQuery(query),
+    material.signedHeaders.map((name) => `${name}:${canonicalHeaderValue(request.headers[name])}\n`).join(''),
+    material.signedHeaders.join(';'),
   ].join('\n');
-  const scope = `${parsed.date}/${parsed.region}/${parsed.service}/aws4_request`;
-  const key = signingKey(secret, parsed.date, parsed.region, parsed.service);
-  const given = Buffer.from(parsed.signature, 'hex');
-  for (const payload of payloadHashes(request, parsed.presigned)) {
-    const stringToSign = `${ALGORITHM}\n${parsed.amzDate}\n${scope}\n${sha256(`${head}\n${payload}`)}`;
+  const scope = `${material.date}/${material.region}/${material.service}/aws4_request`;
+  const key = signingKey(secret, material.date, material.region, material.service);
+  const given = Buffer.from(material.signature, 'hex');
+  for (const payload of payloadHashes(request.body, material.presigned)) {
+    const stringToSign = `${ALGORITHM}\n${material.amzDate}\n${scope}\n${sha256(`${head}\n${payload}`)}`;
     const expected = createHmac('sha256', key).update(stringToSign).digest();
-    if (given.length === expected.length && timingSafeEqual(given, expected)) return { accessKeyId: parsed.accessKeyId, region: parsed.region };
+    if (given.length === expected.length && timingSafeEqual(given, expected)) return { accessKeyId: material.accessKeyId, region: material.region };
   }
   throw InvalidSignature(MISMATCH);
 }
@@ -87,64 +85,21 @@ export function isSigned(request: Pick<SignedRequest, 'url' | 'headers'>): boole
   return header(request.headers, 'authorization') !== undefined || request.url.includes('X-Amz-Algorithm=');
 }
 
-function parseHeader(headers: SignedRequest['headers']): Parsed {
-  const authorization = header(headers, 'authorization');
-  if (!authorization) throw MissingAuthenticationToken('Missing Authentication Token');
-  if (!authorization.startsWith(`${ALGORITHM} `)) {
-    throw IncompleteSignature(`Authorization header requires 'Credential' parameter. Authorization header requires 'Signature' parameter. Authorization header requires 'SignedHeaders' parameter. Authorization=${authorization.split(' ')[0]}`);
+/** Header-form signatures live 15 minutes either side of our clock; presigned ones until they expire. */
+function checkTime(material: SignatureMaterial, now: number): void {
+  const time = parseAmzDate(material.amzDate);
+  if (!material.amzDate.startsWith(material.date)) {
+    throw InvalidSignature('Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP.');
   }
-  const fields = new Map<string, string>();
-  for (const part of authorization.slice(ALGORITHM.length + 1).split(',')) {
-    const eq = part.indexOf('=');
-    if (eq > 0) fields.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
+  if (time > now + MAX_SKEW_MS) {
+    throw InvalidSignature(`Signature not yet current: ${material.amzDate} is still later than ${formatAmzDate(now + MAX_SKEW_MS)} (${formatAmzDate(now)} + 15 min.)`);
   }
-  const missing = ['Credential', 'Signature', 'SignedHeaders'].filter((name) => !fields.get(name));
-  if (missing.length) throw IncompleteSignature(missing.map((name) => `Authorization header requires '${name}' parameter.`).join(' '));
-  const amzDate = header(headers, 'x-amz-date') ?? dateHeaderAsAmzDate(header(headers, 'date'));
-  if (!amzDate) throw IncompleteSignature("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
-  return {
-    ...parseCredential(fields.get('Credential')!),
-    signedHeaders: fields.get('SignedHeaders')!.split(';'),
-    signature: fields.get('Signature')!,
-    amzDate,
-    presigned: false,
-    expiresSeconds: undefined,
-  };
-}
-
-function parseQuery(query: URLSearchParams): Parsed {
-  if (query.get('X-Amz-Algorithm') !== ALGORITHM) throw IncompleteSignature(`Unsupported signing algorithm: ${query.get('X-Amz-Algorithm')}`);
-  const missing = ['X-Amz-Credential', 'X-Amz-Signature', 'X-Amz-SignedHeaders', 'X-Amz-Date'].filter((name) => !query.get(name));
-  if (missing.length) throw IncompleteSignature(missing.map((name) => `AWS query-string parameters must include '${name}'.`).join(' '));
-  const expires = query.get('X-Amz-Expires');
-  return {
-    ...parseCredential(query.get('X-Amz-Credential')!),
-    signedHeaders: query.get('X-Amz-SignedHeaders')!.split(';'),
-    signature: query.get('X-Amz-Signature')!,
-    amzDate: query.get('X-Amz-Date')!,
-    presigned: true,
-    expiresSeconds: expires === null ? undefined : Number(expires),
-  };
-}
-
-function parseCredential(credential: string): Pick<Parsed, 'accessKeyId' | 'date' | 'region' | 'service'> {
-  const parts = credential.split('/');
-  if (parts.length !== 5 || parts[4] !== 'aws4_request' || !/^\d{8}$/.test(parts[1]!)) {
-    throw IncompleteSignature(`Credential should be scoped to a valid region, service and date. Credential=${parts[0]}/...`);
+  if (material.presigned) {
+    const expires = time + (material.expiresSeconds ?? MAX_SKEW_MS / 1000) * 1000;
+    if (now > expires) throw InvalidSignature(`Signature expired: ${material.amzDate} is now earlier than ${formatAmzDate(now - (expires - time))} (${formatAmzDate(now)} - ${material.expiresSeconds ?? 900} sec.)`);
+  } else if (now - time > MAX_SKEW_MS) {
+    throw InvalidSignature(`Signature expired: ${material.amzDate} is now earlier than ${formatAmzDate(now - MAX_SKEW_MS)} (${formatAmzDate(now)} - 15 min.)`);
   }
-  const [accessKeyId, date, region, service] = parts as [string, string, string, string];
-  return { accessKeyId, date, region, service };
-}
-
-function parseAmzDate(amzDate: string): number {
-  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(amzDate);
-  if (!m) throw IncompleteSignature(`Date must be in ISO-8601 'basic format'. Got '${amzDate}'.`);
-  return Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!);
-}
-
-function dateHeaderAsAmzDate(date: string | undefined): string | undefined {
-  const time = date ? Date.parse(date) : NaN;
-  return Number.isNaN(time) ? undefined : new Date(time).toISOString().replace(/[-:]|\.\d{3}/g, '');
 }
 
 function splitUrl(url: string): [string, string?] {
@@ -157,46 +112,44 @@ function encode(value: string): string {
   return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-/** Non-S3 services normalise the path and encode each (already encoded) segment once more. */
+/**
+ * Non-S3 services drop empty and `.` segments, resolve `..`, keep a trailing slash, then encode
+ * the (already encoded) path once more: `/a%20b` is signed as `/a%2520b`.
+ */
 function canonicalPath(path: string): string {
   const segments: string[] = [];
   for (const segment of path.split('/')) {
-    if (segment === '.') continue;
+    if (segment === '' || segment === '.') continue;
     if (segment === '..') segments.pop();
-    else segments.push(segment);
+    else segments.push(encode(segment));
   }
-  const normalized = segments.join('/') || '/';
-  return (normalized.startsWith('/') ? normalized : `/${normalized}`).split('/').map(encode).join('/');
+  const trailing = segments.length > 0 && path.endsWith('/') ? '/' : '';
+  return `/${segments.join('/')}${trailing}`;
 }
 
-function canonicalQuery(query: URLSearchParams, presigned: boolean): string {
+function canonicalQuery(query: URLSearchParams): string {
   const pairs: [string, string][] = [];
   for (const [name, value] of query) {
-    if (presigned && name === 'X-Amz-Signature') continue;
+    if (name.toLowerCase() === 'x-amz-signature') continue;
     pairs.push([encode(name), encode(value)]);
   }
   pairs.sort(([a, x], [b, y]) => (a < b ? -1 : a > b ? 1 : x < y ? -1 : x > y ? 1 : 0));
   return pairs.map(([name, value]) => `${name}=${value}`).join('&');
 }
 
+/** Each value trimmed and its inner whitespace collapsed; repeated headers joined by commas. */
 function canonicalHeaderValue(value: string | string[] | undefined): string {
-  const joined = Array.isArray(value) ? value.join(',') : value ?? '';
-  return joined.trim().replace(/\s+/g, ' ');
+  const values = Array.isArray(value) ? value : [value ?? ''];
+  return values.map((item) => item.trim().replace(/\s+/g, ' ')).join(',');
 }
 
 /**
- * The payload hashes a signer may have used: the declared one, else the body's; presigners differ
- * (botocore signs presigned URLs with UNSIGNED-PAYLOAD, the JS SDK hashes the body).
+ * The payload hashes a signer may have used. Always the hash of the bytes received — a declared
+ * x-amz-content-sha256 is never trusted, or a captured request could carry another body. A
+ * presigned URL may instead sign UNSIGNED-PAYLOAD (botocore's presigner does).
  */
-function payloadHashes(request: SignedRequest, presigned: boolean): string[] {
-  const declared = header(request.headers, 'x-amz-content-sha256');
-  if (declared) return [declared];
-  return presigned ? [sha256(request.body), 'UNSIGNED-PAYLOAD'] : [sha256(request.body)];
-}
-
-function header(headers: SignedRequest['headers'], name: string): string | undefined {
-  const value = headers[name];
-  return Array.isArray(value) ? value.join(',') : value;
+function payloadHashes(body: Buffer, presigned: boolean): string[] {
+  return presigned ? [sha256(body), 'UNSIGNED-PAYLOAD'] : [sha256(body)];
 }
 
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');

@@ -1,10 +1,12 @@
 /**
- * Validates a request body against its input shape, the way AWS's front end does: every violation
- * is collected and reported in one InvalidParameterException, worded as Cognito words it
+ * Validates a request body against its input shape, the way AWS's front end does. A value of the
+ * wrong JSON type fails deserialisation first, as a SerializationException naming the first
+ * mismatch ("Start of structure or map found where not expected."). Otherwise every constraint
+ * violation is collected and reported in one InvalidParameterException, worded as Cognito words it
  * ("1 validation error detected: Value 'x' at 'userPoolId' failed to satisfy constraint: ...").
  * Values of members the model marks sensitive are never echoed.
  */
-import { InvalidParameter } from '../errors.js';
+import { InvalidParameter, Serialization } from '../errors.js';
 import type { ServiceModel, Shape } from './service-model.js';
 
 const patterns = new Map<string, RegExp>();
@@ -25,17 +27,15 @@ const wireName = (member: string) => member.charAt(0).toLowerCase() + member.sli
 
 export function validateInput(model: ServiceModel, shapeName: string, input: unknown): void {
   const problems: string[] = [];
-  checkStructure(model, model.shapes[shapeName]!, input, '', problems);
+  // JSON null for the whole body reads as no members at all, as it does for a single member.
+  checkStructure(model, model.shapes[shapeName]!, input ?? {}, '', problems);
   if (problems.length === 0) return;
   const count = problems.length === 1 ? '1 validation error detected' : `${problems.length} validation errors detected`;
   throw InvalidParameter(`${count}: ${problems.join('; ')}`);
 }
 
 function checkStructure(model: ServiceModel, shape: Shape, value: unknown, path: string, problems: string[]): void {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    problems.push(`Value at '${path || 'request'}' failed to satisfy constraint: Member must be a structure`);
-    return;
-  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw mismatch(value, 'a Structure');
   const record = value as Record<string, unknown>;
   for (const member of shape.required ?? []) {
     if (record[member] === undefined || record[member] === null) {
@@ -61,7 +61,7 @@ function check(model: ServiceModel, shapeName: string, value: unknown, path: str
     case 'structure':
       return checkStructure(model, shape, value, path, problems);
     case 'list': {
-      if (!Array.isArray(value)) return fail('Member must be a list');
+      if (!Array.isArray(value)) throw mismatch(value, 'a List');
       checkSize(shape, value.length, 'length', fail);
       value.forEach((item, i) => {
         if (item === null || item === undefined) fail('Member must not contain null elements');
@@ -70,7 +70,7 @@ function check(model: ServiceModel, shapeName: string, value: unknown, path: str
       return;
     }
     case 'map': {
-      if (typeof value !== 'object' || Array.isArray(value)) return fail('Member must be a map');
+      if (typeof value !== 'object' || Array.isArray(value)) throw mismatch(value, 'a Map');
       const entries = Object.entries(value as Record<string, unknown>);
       checkSize(shape, entries.length, 'length', fail);
       for (const [key, item] of entries) {
@@ -80,32 +80,39 @@ function check(model: ServiceModel, shapeName: string, value: unknown, path: str
       }
       return;
     }
-    case 'string': {
-      if (typeof value !== 'string') return fail('Member must be a string');
+    case 'string':
+      if (typeof value !== 'string') throw mismatch(value, 'a String');
       if (shape.enum && !shape.enum.includes(value)) return fail(`Member must satisfy enum value set: [${shape.enum.join(', ')}]`);
       checkSize(shape, [...value].length, 'length', fail);
       if (shape.pattern && !compiled(shape.pattern).test(value)) fail(`Member must satisfy regular expression pattern: ${shape.pattern}`);
       return;
-    }
     case 'integer':
     case 'long':
-      if (typeof value !== 'number' || !Number.isInteger(value)) return fail('Member must be an integer');
+      if (typeof value !== 'number' || !Number.isInteger(value)) throw mismatch(value, shape.type === 'long' ? 'a Long' : 'an Integer');
       return checkSize(shape, value, 'value', fail);
     case 'double':
     case 'float':
-      if (typeof value !== 'number' || !Number.isFinite(value)) return fail('Member must be a number');
+      if (typeof value !== 'number' || !Number.isFinite(value)) throw mismatch(value, 'a Double');
       return checkSize(shape, value, 'value', fail);
     case 'boolean':
-      if (typeof value !== 'boolean') fail('Member must be a boolean');
+      if (typeof value !== 'boolean') throw mismatch(value, 'a Boolean');
       return;
     case 'timestamp':
-      if (typeof value !== 'number' || !Number.isFinite(value)) fail('Member must be a timestamp in epoch seconds');
+      if (typeof value !== 'number' || !Number.isFinite(value)) throw mismatch(value, 'a Timestamp');
       return;
     case 'blob':
-      if (typeof value !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(value)) fail('Member must be base64-encoded binary data');
-      else checkSize(shape, Buffer.byteLength(value, 'base64'), 'length', fail);
-      return;
+      if (typeof value !== 'string') throw mismatch(value, 'a Blob');
+      if (!/^[A-Za-z0-9+/]*={0,2}$/.test(value) || value.length % 4 !== 0) throw Serialization('Base64 encoded binary data is not valid');
+      return checkSize(shape, Buffer.byteLength(value, 'base64'), 'length', fail);
   }
+}
+
+/** Worded as AWS's JSON deserialiser words it; the first mismatch stops deserialisation. */
+function mismatch(value: unknown, expected: string) {
+  if (Array.isArray(value)) return Serialization('Start of list found where not expected');
+  if (typeof value === 'object' && value !== null) return Serialization('Start of structure or map found where not expected.');
+  const kind = typeof value === 'number' ? 'NUMBER_VALUE' : typeof value === 'boolean' ? 'BOOLEAN_VALUE' : 'STRING_VALUE';
+  return Serialization(`${kind} can not be converted to ${expected}`);
 }
 
 function checkSize(shape: Shape, size: number, what: 'length' | 'value', fail: (constraint: string) => void): void {

@@ -19,6 +19,8 @@ export function mountCors(app: FastifyInstance): void {
       .header('access-control-allow-methods', 'GET, POST, PUT, DELETE, OPTIONS')
       .header('access-control-allow-headers', request.headers['access-control-request-headers'] ?? '*')
       .header('access-control-max-age', '86400')
+      // The allowed headers echo the request's, so caches must key on them.
+      .header('vary', 'Origin, Access-Control-Request-Headers')
       .send();
   });
 }

@@ -1,7 +1,7 @@
 /**
  * Starts serving: the primary migrates the schema and settles the admin credentials, then either
- * serves itself (one worker) or forks workers that share the port (node:cluster). SIGTERM drains
- * in-flight requests and exits cleanly.
+ * serves itself (one worker) or forks workers that share the port (node:cluster). SIGTERM (or
+ * SIGINT) drains in-flight requests and exits cleanly.
  */
 import cluster from 'node:cluster';
 import pino from 'pino';
@@ -10,6 +10,8 @@ import { migrateToLatest } from '../store/migrate.js';
 import { adminCredentials } from './admin-credentials.js';
 import { buildApp } from './app.js';
 import { createServices } from './services.js';
+
+const DRAIN_DEADLINE_MS = 10_000;
 
 export async function start(config: Config): Promise<void> {
   const log = pino({ level: config.logLevel, redact: ['req.headers.authorization'] });
@@ -35,7 +37,13 @@ async function serve(config: Config, services: ReturnType<typeof createServices>
   const app = buildApp(services, (id) => (id === credentials.accessKeyId ? credentials.secretAccessKey : undefined));
   await app.listen({ port: config.port, host: config.host });
   if (cluster.isPrimary) process.stdout.write(`Gatehouse listening on ${config.publicUrl} (${services.store.engine})\n`);
-  process.once('SIGTERM', async () => {
+  onStopSignal(async function drain() {
+    // close() stops accepting and lets in-flight requests finish; a request that never ends must
+    // not keep the process alive forever.
+    setTimeout(() => {
+      services.log.error('requests still in flight after the drain deadline; exiting');
+      process.exit(1);
+    }, DRAIN_DEADLINE_MS).unref();
     await app.close();
     await services.store.db.destroy();
     process.exit(0);
@@ -58,9 +66,24 @@ function superviseWorkers(config: Config, log: pino.Logger): Promise<void> {
     fork();
   });
   for (let i = 0; i < config.workers; i++) fork();
-  process.once('SIGTERM', () => {
+  onStopSignal(function stopWorkers() {
     stopping = true;
     for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
   });
   return Promise.resolve();
+}
+
+/**
+ * Runs the handler on the first SIGTERM or SIGINT and ignores any repeat: Ctrl-C signals the whole
+ * process group, so a worker hears both the terminal and its primary, and must not die half-drained.
+ */
+function onStopSignal(handler: () => unknown): void {
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    void handler();
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
 }

@@ -2,11 +2,12 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
-import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { CognitoIdentityProviderClient, type CognitoIdentityProviderClientConfig } from '@aws-sdk/client-cognito-identity-provider';
 import { ADMIN, REGION, type Gatehouse } from './gatehouse.js';
 
-export function adminClient(server: Pick<Gatehouse, 'url'>, credentials = ADMIN): CognitoIdentityProviderClient {
-  return new CognitoIdentityProviderClient({ endpoint: server.url, region: REGION, credentials, maxAttempts: 1 });
+/** `config` adds to or overrides the defaults, e.g. `{ systemClockOffset }` to sign as a skewed clock would. */
+export function adminClient(server: Pick<Gatehouse, 'url'>, credentials = ADMIN, config: CognitoIdentityProviderClientConfig = {}): CognitoIdentityProviderClient {
+  return new CognitoIdentityProviderClient({ endpoint: server.url, region: REGION, credentials, maxAttempts: 1, ...config });
 }
 
 /** Debian's awscli package (v2) installs /usr/bin/aws; a pip-installed v1 may shadow it on PATH. */

@@ -22,15 +22,26 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** Reuse a data folder and database, to prove data survives a restart. */
   reuse?: Pick<Gatehouse, 'dataDir' | 'databaseUrl'>;
+  /** Interface to bind, and to call the server on (default 127.0.0.1). */
+  host?: string;
+  /** Give port, host, data folder, database and workers as CLI flags (default) or as environment variables. */
+  settingsVia?: 'flags' | 'env';
+  /** More CLI flags after `serve`. */
+  args?: string[];
 }
 
 export interface Gatehouse {
   url: string;
   port: number;
+  /** The server process (the cluster primary when there are several workers). */
+  pid: number;
   dataDir: string;
   databaseUrl: string | undefined;
   /** Everything the process wrote to stdout and stderr so far. */
   output(): string;
+  /** Settles with the exit code when the process exits (null when killed by a signal). */
+  exited: Promise<number | null>;
+  /** SIGTERM, then the exit code; SIGKILL after ten seconds. */
   stop(): Promise<number | null>;
 }
 
@@ -62,16 +73,23 @@ export async function createTestDatabase(): Promise<string> {
 
 export async function startGatehouse(options: StartOptions): Promise<Gatehouse> {
   const port = await freePort();
+  const host = options.host ?? '127.0.0.1';
   const dataDir = options.reuse?.dataDir ?? mkdtempSync(join(tmpdir(), 'gatehouse-test-'));
   const databaseUrl = options.reuse ? options.reuse.databaseUrl : options.engine === 'postgres' ? await createTestDatabase() : undefined;
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'gatehouse'), 'serve', '--port', String(port), '--data', dataDir, '--workers', String(options.workers ?? 1)], {
+  const settings: [flag: string, variable: string, value: string | undefined][] = [
+    ['--port', 'GATEHOUSE_PORT', String(port)], ['--host', 'GATEHOUSE_HOST', options.host], ['--data', 'GATEHOUSE_DATA', dataDir],
+    ['--database-url', 'DATABASE_URL', databaseUrl], ['--workers', 'GATEHOUSE_WORKERS', String(options.workers ?? 1)],
+  ];
+  const given = settings.filter(([, , value]) => value !== undefined) as [string, string, string][];
+  const viaEnv = options.settingsVia === 'env';
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'gatehouse'), 'serve', ...(viaEnv ? [] : given.flatMap(([flag, , value]) => [flag, value])), ...(options.args ?? [])], {
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       GATEHOUSE_ADMIN_ACCESS_KEY_ID: ADMIN.accessKeyId,
       GATEHOUSE_ADMIN_SECRET_ACCESS_KEY: ADMIN.secretAccessKey,
       GATEHOUSE_LOG_LEVEL: 'warn',
-      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+      ...(viaEnv ? Object.fromEntries(given.map(([, variable, value]) => [variable, value])) : {}),
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -79,9 +97,10 @@ export async function startGatehouse(options: StartOptions): Promise<Gatehouse> 
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
-  const url = `http://127.0.0.1:${port}`;
+  const exited = new Promise<number | null>((resolveExit) => child.once('exit', (code) => resolveExit(code)));
+  const url = `http://${host}:${port}`;
   await waitForHealth(url, child, () => output);
-  return { url, port, dataDir, databaseUrl, output: () => output, stop: () => stop(child) };
+  return { url, port, pid: child.pid!, dataDir, databaseUrl, output: () => output, exited, stop: () => stop(child, exited) };
 }
 
 async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<void> {
@@ -100,14 +119,9 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
   throw new Error(`gatehouse did not become healthy:\n${output()}`);
 }
 
-function stop(child: ChildProcess): Promise<number | null> {
-  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
-  return new Promise((resolveExit) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      resolveExit(code);
-    });
-    child.kill('SIGTERM');
-  });
+function stop(child: ChildProcess, exited: Promise<number | null>): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return exited;
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  child.kill('SIGTERM');
+  return exited.finally(() => clearTimeout(timer));
 }

@@ -1,0 +1,37 @@
+/** boto3 (python3) pointed at a test server: runs a snippet with `client`, a cognito-idp client, and prints its JSON result. */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { ADMIN, REGION, type Gatehouse } from './gatehouse.js';
+
+const PRELUDE = `
+import json, os, sys
+import boto3
+from botocore.config import Config
+from botocore.exceptions import ClientError
+client = boto3.client('cognito-idp', endpoint_url=os.environ['ENDPOINT'], region_name=os.environ['REGION'],
+    aws_access_key_id=os.environ['KEY_ID'], aws_secret_access_key=os.environ['SECRET'],
+    config=Config(retries={'max_attempts': 1, 'mode': 'standard'}))
+def run():
+`;
+
+const EPILOGUE = `
+try:
+    print(json.dumps({'ok': True, 'result': run()}, default=str))
+except ClientError as error:
+    print(json.dumps({'ok': False, 'code': error.response['Error']['Code'], 'message': error.response['Error'].get('Message'),
+        'status': error.response['ResponseMetadata'].get('HTTPStatusCode')}))
+`;
+
+export type Boto3Result = { ok: true; result: unknown } | { ok: false; code: string; message: string | undefined; status: number };
+
+/** `body` is the body of `def run():`, indented by four spaces, e.g. `    return client.list_user_pools(MaxResults=10)`. */
+export async function boto3(server: Pick<Gatehouse, 'url'>, body: string, credentials = ADMIN): Promise<Boto3Result> {
+  const { stdout } = await promisify(execFile)('python3', ['-c', `${PRELUDE}${body}\n${EPILOGUE}`], {
+    env: {
+      PATH: process.env.PATH, HOME: process.env.HOME, ENDPOINT: server.url, REGION,
+      KEY_ID: credentials.accessKeyId, SECRET: credentials.secretAccessKey,
+      AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+    },
+  });
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as Boto3Result;
+}
