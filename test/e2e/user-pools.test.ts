@@ -108,6 +108,22 @@ describeEngines('user pools', (engine) => {
     assert.equal(renamed.UserPoolTier, 'ESSENTIALS');
   });
 
+  it('lets concurrent updates win or fail whole, never merge', async () => {
+    const { Id } = await create('contended');
+    const lengths = [10, 11, 12, 13, 14, 15, 16, 17];
+    const results = await Promise.allSettled(lengths.map((MinimumLength) =>
+      client.send(new UpdateUserPoolCommand({ UserPoolId: Id, Policies: { PasswordPolicy: { MinimumLength } }, SmsAuthenticationMessage: `Code ${MinimumLength} {####}` }))));
+    const won = lengths.filter((_, i) => results[i]!.status === 'fulfilled');
+    assert.ok(won.length >= 1);
+    for (const result of results) {
+      if (result.status === 'rejected') assert.equal((result.reason as Error).name, 'ConcurrentModificationException');
+    }
+    const final = await describe(Id!);
+    const length = final.Policies!.PasswordPolicy!.MinimumLength!;
+    assert.ok(won.includes(length));
+    assert.equal(final.SmsAuthenticationMessage, `Code ${length} {####}`);
+  });
+
   it('pages through every pool, MaxResults at a time, without duplicates or gaps', async () => {
     for (let i = 0; i < 5; i++) await create(`page ${i}`);
     const all = (await client.send(new ListUserPoolsCommand({ MaxResults: 60 }))).UserPools!;
