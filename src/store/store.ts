@@ -3,6 +3,10 @@ import type { Db, Engine } from './database.js';
 import { serverSettingsRepository } from './server-settings.js';
 import { signingKeysRepository } from './signing-keys.js';
 import { userPoolsRepository } from './user-pools.js';
+import { authSessionsRepository } from './auth-sessions.js';
+import { oneTimeCodesRepository } from './one-time-codes.js';
+import { refreshTokensRepository } from './refresh-tokens.js';
+import { usersRepository } from './users.js';
 
 export function createStore(db: Db, engine: Engine) {
   return {
@@ -11,6 +15,10 @@ export function createStore(db: Db, engine: Engine) {
     settings: serverSettingsRepository(db),
     pools: userPoolsRepository(db),
     signingKeys: signingKeysRepository(db),
+    users: usersRepository(db),
+    codes: oneTimeCodesRepository(db),
+    sessions: authSessionsRepository(db),
+    refreshTokens: refreshTokensRepository(db),
   };
 }
 
