@@ -2,11 +2,16 @@ import assert from 'node:assert/strict';
 import { createHmac, randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { createRequire } from 'node:module';
-import { AuthenticationHelper } from 'amazon-cognito-identity-js';
 import { N, claimSignature, createVerifier, k, pow, powG, serverEphemeral, serverSessionKey, toBigInt } from '../../src/crypto/srp.js';
 
-// The library's own big-integer class, which its SRP helper expects for B and the salt.
-const BigInteger = createRequire(import.meta.url)('amazon-cognito-identity-js/lib/BigInteger.js').default as new (value: string, radix: number) => unknown;
+// The library's SRP helper and big-integer class; its type definitions do not declare them.
+interface ClientHelper {
+  getLargeAValue(callback: (err: unknown, A: { toString(radix: number): string }) => void): void;
+  getPasswordAuthenticationKey(username: string, password: string, B: unknown, salt: unknown, callback: (err: unknown, key: Buffer) => void): void;
+}
+const load = createRequire(import.meta.url);
+const AuthenticationHelper = load('amazon-cognito-identity-js').AuthenticationHelper as new (poolName: string) => ClientHelper;
+const BigInteger = load('amazon-cognito-identity-js/lib/BigInteger.js').default as new (value: string, radix: number) => unknown;
 
 function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint {
   let result = 1n;
