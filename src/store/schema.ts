@@ -93,7 +93,6 @@ export interface UserTable {
   srp_salt: string | null;
   srp_verifier: string | null;
   password_set_at: number | null;
-  tokens_valid_after: Generated<number>;
   failed_sign_ins: Generated<number>;
   locked_until: Generated<number>;
   mfa_settings: string | null;

@@ -21,7 +21,6 @@ export interface UserRecord {
   srpSalt: string | null;
   srpVerifier: string | null;
   passwordSetAt: number | null;
-  tokensValidAfter: number;
   failedSignIns: number;
   lockedUntil: number;
   mfaSettings: string | null;
@@ -31,7 +30,7 @@ export interface UserRecord {
   attributes: Record<string, string>;
 }
 
-export type NewUser = Omit<UserRecord, 'tokensValidAfter' | 'failedSignIns' | 'lockedUntil' | 'mfaSettings'>;
+export type NewUser = Omit<UserRecord, 'failedSignIns' | 'lockedUntil' | 'mfaSettings'>;
 
 /** Why a create or an alias change could not be written. */
 export type Conflict = 'username' | 'alias';
@@ -76,7 +75,7 @@ export function usersRepository(db: Db) {
     },
 
     /** Changes columns of the user row (status, password, flags...). */
-    async update(poolId: string, usernameKey: string, changes: Partial<Pick<UserRecord, 'status' | 'enabled' | 'passwordHash' | 'srpSalt' | 'srpVerifier' | 'passwordSetAt' | 'tokensValidAfter' | 'failedSignIns' | 'lockedUntil' | 'mfaSettings' | 'updatedAt'>>): Promise<boolean> {
+    async update(poolId: string, usernameKey: string, changes: Partial<Pick<UserRecord, 'status' | 'enabled' | 'passwordHash' | 'srpSalt' | 'srpVerifier' | 'passwordSetAt' | 'failedSignIns' | 'lockedUntil' | 'mfaSettings' | 'updatedAt'>>): Promise<boolean> {
       const result = await db.updateTable('users').set(toColumns(changes)).where('pool_id', '=', poolId).where('username_key', '=', usernameKey).executeTakeFirst();
       return result.numUpdatedRows > 0n;
     },
@@ -205,7 +204,7 @@ async function withAttributes(db: Db, row: UserRow): Promise<UserRecord> {
   return {
     poolId: row.pool_id, username: row.username, usernameKey: row.username_key, sub: row.sub, status: row.status as UserStatus,
     enabled: Number(row.enabled) === 1, passwordHash: row.password_hash, srpSalt: row.srp_salt, srpVerifier: row.srp_verifier,
-    passwordSetAt: row.password_set_at === null ? null : Number(row.password_set_at), tokensValidAfter: Number(row.tokens_valid_after),
+    passwordSetAt: row.password_set_at === null ? null : Number(row.password_set_at),
     failedSignIns: Number(row.failed_sign_ins), lockedUntil: Number(row.locked_until), mfaSettings: row.mfa_settings,
     createdAt: Number(row.created_at), updatedAt: Number(row.updated_at),
     attributes: Object.fromEntries(attributes.map((a) => [a.name, a.value])),
@@ -220,7 +219,6 @@ function toColumns(changes: Parameters<UsersRepository['update']>[2]) {
     ...(changes.srpSalt !== undefined && { srp_salt: changes.srpSalt }),
     ...(changes.srpVerifier !== undefined && { srp_verifier: changes.srpVerifier }),
     ...(changes.passwordSetAt !== undefined && { password_set_at: changes.passwordSetAt }),
-    ...(changes.tokensValidAfter !== undefined && { tokens_valid_after: changes.tokensValidAfter }),
     ...(changes.failedSignIns !== undefined && { failed_sign_ins: changes.failedSignIns }),
     ...(changes.lockedUntil !== undefined && { locked_until: changes.lockedUntil }),
     ...(changes.mfaSettings !== undefined && { mfa_settings: changes.mfaSettings }),

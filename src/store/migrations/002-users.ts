@@ -21,8 +21,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('srp_salt', 'text')
     .addColumn('srp_verifier', 'text')
     .addColumn('password_set_at', 'bigint')
-    /** Access and refresh tokens issued before this instant are void (GlobalSignOut). */
-    .addColumn('tokens_valid_after', 'bigint', (c) => c.notNull().defaultTo(0))
     .addColumn('failed_sign_ins', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('locked_until', 'bigint', (c) => c.notNull().defaultTo(0))
     .addColumn('mfa_settings', 'text')
