@@ -7,6 +7,7 @@ import { CodeDeliveryFailure } from '../errors.js';
 import type { Services } from '../services.js';
 import type { UserRecord } from '../store/users.js';
 import type { PoolRecord } from '../store/user-pools.js';
+import { effectiveVerificationMessages } from './verification-messages.js';
 
 export type MessageKind = 'verification' | 'invitation';
 
@@ -16,9 +17,11 @@ export interface Destination {
   address: string;
 }
 
-const DEFAULTS = {
-  verification: { subject: 'Your verification code', email: 'Your verification code is {####}. ', sms: 'Your verification code is {####}. ' },
-  invitation: { subject: 'Your temporary password', email: 'Your username is {username} and temporary password is {####}. ', sms: 'Your username is {username} and temporary password is {####}. ' },
+/** Cognito's invitation when the pool sets none. */
+const DEFAULT_INVITATION = {
+  subject: 'Your temporary password',
+  email: 'Your username is {username} and temporary password is {####}. ',
+  sms: 'Your username is {username} and temporary password is {####}. ',
 };
 
 /** Where a message for the user can go, in the order given ('email', 'phone_number'). */
@@ -59,15 +62,10 @@ export function mask(to: Pick<Destination, 'medium' | 'address'>): string {
 }
 
 function templateFor(pool: PoolRecord, kind: MessageKind): { subject: string; email: string; sms: string } {
-  const s = pool.settings;
   if (kind === 'invitation') {
-    const invite = s.AdminCreateUserConfig?.InviteMessageTemplate ?? {};
-    return { subject: invite.EmailSubject ?? DEFAULTS.invitation.subject, email: invite.EmailMessage ?? DEFAULTS.invitation.email, sms: invite.SMSMessage ?? DEFAULTS.invitation.sms };
+    const invite = pool.settings.AdminCreateUserConfig?.InviteMessageTemplate ?? {};
+    return { subject: invite.EmailSubject ?? DEFAULT_INVITATION.subject, email: invite.EmailMessage ?? DEFAULT_INVITATION.email, sms: invite.SMSMessage ?? DEFAULT_INVITATION.sms };
   }
-  const t = s.VerificationMessageTemplate ?? {};
-  return {
-    subject: t.EmailSubject ?? s.EmailVerificationSubject ?? DEFAULTS.verification.subject,
-    email: t.EmailMessage ?? s.EmailVerificationMessage ?? DEFAULTS.verification.email,
-    sms: t.SmsMessage ?? s.SmsVerificationMessage ?? DEFAULTS.verification.sms,
-  };
+  const messages = effectiveVerificationMessages(pool.settings);
+  return { subject: messages.EmailSubject, email: messages.EmailMessage, sms: messages.SmsMessage };
 }

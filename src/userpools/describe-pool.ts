@@ -19,10 +19,7 @@ export async function describePool({ store, config }: Pick<Services, 'store' | '
   };
 }
 
-/**
- * How many users the pool holds. Users do not exist yet in Gatehouse; the users capability
- * will back this with a count.
- */
-export async function estimatedNumberOfUsers(_store: Store, _poolId: string): Promise<number> {
-  return 0;
+/** How many users the pool holds (Cognito's figure is an estimate; ours is exact). */
+export async function estimatedNumberOfUsers(store: Store, poolId: string): Promise<number> {
+  return store.users.count(poolId);
 }

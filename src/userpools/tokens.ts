@@ -9,7 +9,8 @@ import { SignJWT, type JWTPayload } from 'jose';
 import type { Services } from '../services.js';
 import type { UserRecord } from '../store/users.js';
 import { issuerFor } from './issuer.js';
-import { tokenLifetimes, type ClientValiditySettings } from './token-validity.js';
+import type { ClientRecord } from '../store/user-pool-clients.js';
+import { clientPolicy } from './app-clients.js';
 
 export const ADMIN_SCOPE = 'aws.cognito.signin.user.admin';
 
@@ -21,7 +22,7 @@ export interface TokenGroup {
 
 export interface TokenRequest {
   poolId: string;
-  client: ClientValiditySettings & { ClientId: string; ReadAttributes?: string[] };
+  client: ClientRecord;
   user: UserRecord;
   groups: TokenGroup[];
   /** Epoch seconds of the original authentication; kept across refreshes. */
@@ -39,30 +40,31 @@ export async function issueTokens(services: Pick<Services, 'config' | 'keys' | '
   const { config, keys, store, clock, ids } = services;
   const now = clock.now();
   const iat = Math.floor(now / 1000);
-  const lifetimes = tokenLifetimes(request.client);
+  const policy = clientPolicy(request.client.settings);
+  const clientId = request.client.clientId;
   const originJti = request.originJti ?? ids.uuid();
   const common = { sub: request.user.sub, ...groupClaims(request.groups), origin_jti: originJti, event_id: ids.uuid(), auth_time: request.authTime };
   const issuer = issuerFor(config, request.poolId);
 
-  const idClaims = { ...common, ...attributeClaims(request.user, request.client.ReadAttributes), 'cognito:username': request.user.username, aud: request.client.ClientId, token_use: 'id' };
+  const idClaims = { ...common, ...attributeClaims(request.user, request.client.settings.ReadAttributes), 'cognito:username': request.user.username, aud: clientId, token_use: 'id' };
   const accessClaims = {
-    ...common, client_id: request.client.ClientId, token_use: 'access', scope: ADMIN_SCOPE, username: request.user.username, version: 2,
+    ...common, client_id: clientId, token_use: 'access', scope: ADMIN_SCOPE, username: request.user.username, version: 2,
     ...(request.deviceKey ? { device_key: request.deviceKey } : {}),
   };
   const [IdToken, AccessToken] = await Promise.all([
-    sign(keys, request.poolId, 'id', idClaims, issuer, iat, lifetimes.id, ids.uuid()),
-    sign(keys, request.poolId, 'access', accessClaims, issuer, iat, lifetimes.access, ids.uuid()),
+    sign(keys, request.poolId, 'id', idClaims, issuer, iat, policy.idTokenSeconds, ids.uuid()),
+    sign(keys, request.poolId, 'access', accessClaims, issuer, iat, policy.accessTokenSeconds, ids.uuid()),
   ]);
 
   let RefreshToken: string | undefined;
   if (request.withRefreshToken) {
     RefreshToken = randomBytes(96).toString('base64url');
     await store.refreshTokens.insert({
-      id: hashRefreshToken(RefreshToken), poolId: request.poolId, clientId: request.client.ClientId, usernameKey: request.user.usernameKey,
-      originJti, authTime: request.authTime, deviceKey: request.deviceKey ?? null, createdAt: now, expiresAt: now + lifetimes.refresh * 1000,
+      id: hashRefreshToken(RefreshToken), poolId: request.poolId, clientId, usernameKey: request.user.usernameKey,
+      originJti, authTime: request.authTime, deviceKey: request.deviceKey ?? null, createdAt: now, expiresAt: now + policy.refreshTokenSeconds * 1000,
     });
   }
-  return { AccessToken, ExpiresIn: lifetimes.access, TokenType: 'Bearer', IdToken, ...(RefreshToken ? { RefreshToken } : {}) };
+  return { AccessToken, ExpiresIn: policy.accessTokenSeconds, TokenType: 'Bearer', IdToken, ...(RefreshToken ? { RefreshToken } : {}) };
 }
 
 async function sign(keys: Services['keys'], poolId: string, purpose: 'id' | 'access', claims: JWTPayload, issuer: string, iat: number, lifetime: number, jti: string): Promise<string> {

@@ -5,20 +5,13 @@
 import type { AttributeType, SchemaAttributeType } from '@aws-sdk/client-cognito-identity-provider';
 import { InvalidParameter, NotAuthorized } from '../errors.js';
 import type { PoolRecord } from '../store/user-pools.js';
+import { findAttribute, schemaAttributes } from './schema-attributes.js';
 
 /** Who is writing: an administrator may write developer-only and immutable-at-create attributes. */
 export type Writer = 'admin' | 'user';
 
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 const PHONE = /^\+[0-9]{4,15}$/;
-
-export function schemaOf(pool: PoolRecord): SchemaAttributeType[] {
-  return pool.settings.SchemaAttributes ?? [];
-}
-
-function definition(pool: PoolRecord, name: string): SchemaAttributeType | undefined {
-  return schemaOf(pool).find((attribute) => attribute.Name === name);
-}
 
 /** Turns the wire list into a map, refusing duplicates. */
 export function attributeMap(list: AttributeType[] | undefined): Record<string, string> {
@@ -37,7 +30,7 @@ export function attributeMap(list: AttributeType[] | undefined): Record<string, 
 export function validateAttributes(pool: PoolRecord, attributes: Record<string, string>, options: { writer: Writer; creating: boolean; writable?: string[] }): void {
   const problems: string[] = [];
   for (const [name, value] of Object.entries(attributes)) {
-    const schema = definition(pool, name);
+    const schema = findAttribute(pool, name);
     if (!schema || name === 'sub') {
       problems.push(`${name}: Attribute does not exist in the schema.`);
       continue;
@@ -79,7 +72,7 @@ function valueProblem(name: string, schema: SchemaAttributeType, value: string):
 
 /** Refuses a new user that lacks a required attribute. */
 export function checkRequiredAttributes(pool: PoolRecord, attributes: Record<string, string>): void {
-  const missing = schemaOf(pool).filter((a) => a.Required && a.Name !== 'sub' && !attributes[a.Name!]).map((a) => a.Name!);
+  const missing = schemaAttributes(pool).filter((a) => a.Required && a.Name !== 'sub' && !attributes[a.Name!]).map((a) => a.Name!);
   if (missing.length) throw InvalidParameter(`Attributes did not conform to the schema: ${missing.map((name) => `${name}: The attribute is required`).join('\n')}`);
 }
 
