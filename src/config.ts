@@ -3,6 +3,7 @@
  * defaults documented here; nothing else in the code reads process.env.
  */
 import { resolve } from 'node:path';
+import { DEFAULT_ARGON2, parseArgon2Parameters, type Argon2Parameters } from './crypto/passwords.js';
 
 export interface Config {
   /** TCP port (GATEHOUSE_PORT, --port). Default 9229 is taken by the inspector, so 9329. */
@@ -34,6 +35,14 @@ export interface Config {
   smsSender: string;
   /** pino log level (GATEHOUSE_LOG_LEVEL). */
   logLevel: string;
+  /** argon2id parameters for new password hashes (GATEHOUSE_ARGON2, e.g. "m=7168,t=5,p=1"). */
+  argon2: Argon2Parameters;
+  /**
+   * Issue tokens with Cognito's own issuer, https://cognito-idp.<region>.amazonaws.com/<poolId>
+   * (GATEHOUSE_COGNITO_ISSUER=true), for applications that hard-code it, such as aws-jwt-verify's
+   * CognitoJwtVerifier. The JWKS is still served by Gatehouse under /<poolId>/.well-known/jwks.json.
+   */
+  cognitoIssuer: boolean;
 }
 
 export type ConfigFlags = Partial<Record<'port' | 'host' | 'data' | 'databaseUrl' | 'publicUrl' | 'region' | 'workers', string>>;
@@ -65,6 +74,8 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
     mailFrom: setting(undefined, 'GATEHOUSE_MAIL_FROM') ?? 'no-reply@gatehouse.local',
     smsSender: setting(undefined, 'GATEHOUSE_SMS_SENDER') ?? 'log',
     logLevel: setting(undefined, 'GATEHOUSE_LOG_LEVEL') ?? 'info',
+    argon2: env.GATEHOUSE_ARGON2 ? parseArgon2Parameters(env.GATEHOUSE_ARGON2) : DEFAULT_ARGON2,
+    cognitoIssuer: flag('GATEHOUSE_COGNITO_ISSUER', env.GATEHOUSE_COGNITO_ISSUER),
   };
 }
 
@@ -84,4 +95,10 @@ function httpUrl(value: string): string {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`invalid public URL: ${value}`);
   return value.replace(/\/+$/, '');
+}
+
+function flag(name: string, value: string | undefined): boolean {
+  if (value === undefined || value === '' || value === 'false' || value === '0') return false;
+  if (value === 'true' || value === '1') return true;
+  throw new Error(`invalid ${name}: ${value} (expected true or false)`);
 }

@@ -5,6 +5,7 @@
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Ids } from './crypto/ids.js';
+import type { PasswordHasher } from './crypto/passwords.js';
 import type { SecretBox } from './crypto/secret-box.js';
 import type { SigningKeys } from './crypto/signing-keys.js';
 import type { Logger } from './logger.js';
@@ -19,6 +20,7 @@ export interface Services {
   ids: Ids;
   secrets: SecretBox;
   keys: SigningKeys;
+  passwords: PasswordHasher;
   mailer: Mailer;
   sms: SmsSender;
   log: Logger;

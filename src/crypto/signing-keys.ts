@@ -21,6 +21,7 @@ export interface ActiveKey {
 
 export function signingKeys(store: Pick<Store, 'signingKeys'>, box: SecretBox, clock: Clock) {
   const active = new Map<string, Promise<ActiveKey>>();
+  const verifying = new Map<string, Promise<CryptoKey | undefined>>();
 
   return {
     /** Generates and stores the ID and access token keys of a new pool. */
@@ -60,10 +61,26 @@ export function signingKeys(store: Pick<Store, 'signingKeys'>, box: SecretBox, c
       return key;
     },
 
+    /** The public key with the given kid, for verifying a token the pool issued; undefined if unknown. */
+    verificationKey(poolId: string, kid: string): Promise<CryptoKey | undefined> {
+      const cacheKey = `${poolId}#${kid}`;
+      let key = verifying.get(cacheKey);
+      if (!key) {
+        key = (async () => {
+          const record = (await store.signingKeys.forPool(poolId)).find((k) => k.kid === kid);
+          return record && ((await importJWK(JSON.parse(record.publicJwk) as JWK, 'RS256')) as CryptoKey);
+        })();
+        key.then((found) => found || verifying.delete(cacheKey), () => verifying.delete(cacheKey));
+        verifying.set(cacheKey, key);
+      }
+      return key;
+    },
+
     /** Forgets cached keys of a deleted pool. */
     forget(poolId: string): void {
       active.delete(`${poolId}/id`);
       active.delete(`${poolId}/access`);
+      for (const cacheKey of verifying.keys()) if (cacheKey.startsWith(`${poolId}#`)) verifying.delete(cacheKey);
     },
   };
 }

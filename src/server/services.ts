@@ -3,6 +3,7 @@ import { systemClock } from '../clock.js';
 import type { Config } from '../config.js';
 import { ids } from '../crypto/ids.js';
 import { loadMasterKey } from '../crypto/master-key.js';
+import { passwordHasher } from '../crypto/passwords.js';
 import { secretBox } from '../crypto/secret-box.js';
 import { signingKeys } from '../crypto/signing-keys.js';
 import type { Logger } from '../logger.js';
@@ -23,6 +24,7 @@ export function createServices(config: Config, log: Logger): Services {
     ids,
     secrets,
     keys: signingKeys(store, secrets, systemClock),
+    passwords: passwordHasher(config.argon2),
     mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }, log),
     sms: createSmsSender(config.smsSender, log),
     log,

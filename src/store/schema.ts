@@ -12,6 +12,13 @@ export interface Database {
   groups: GroupTable;
   resource_tags: ResourceTagTable;
   signing_keys: SigningKeyTable;
+  users: UserTable;
+  user_attributes: UserAttributeTable;
+  user_aliases: UserAliasTable;
+  user_groups: UserGroupTable;
+  one_time_codes: OneTimeCodeTable;
+  auth_sessions: AuthSessionTable;
+  refresh_tokens: RefreshTokenTable;
 }
 
 export interface ServerSettingTable {
@@ -73,4 +80,76 @@ export interface SigningKeyTable {
   private_jwk: string;
   public_jwk: string;
   created_at: number;
+}
+
+export interface UserTable {
+  pool_id: string;
+  username: string;
+  username_key: string;
+  sub: string;
+  status: string;
+  enabled: number;
+  password_hash: string | null;
+  srp_salt: string | null;
+  srp_verifier: string | null;
+  password_set_at: number | null;
+  failed_sign_ins: Generated<number>;
+  locked_until: Generated<number>;
+  mfa_settings: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface UserAttributeTable {
+  pool_id: string;
+  username_key: string;
+  name: string;
+  value: string;
+}
+
+export interface UserAliasTable {
+  pool_id: string;
+  alias_key: string;
+  username_key: string;
+}
+
+export interface UserGroupTable {
+  pool_id: string;
+  group_name: string;
+  username_key: string;
+  created_at: number;
+}
+
+export interface OneTimeCodeTable {
+  pool_id: string;
+  username_key: string;
+  purpose: string;
+  code_hash: string;
+  attempts: Generated<number>;
+  expires_at: number;
+  created_at: number;
+}
+
+export interface AuthSessionTable {
+  id: string;
+  pool_id: string;
+  client_id: string;
+  username_key: string | null;
+  challenge: string;
+  state: string;
+  expires_at: number;
+}
+
+export interface RefreshTokenTable {
+  id: string;
+  pool_id: string;
+  client_id: string;
+  username_key: string;
+  origin_jti: string;
+  auth_time: number;
+  device_key: string | null;
+  created_at: number;
+  expires_at: number;
+  revoked_at: number | null;
+  replaced_at: number | null;
 }

@@ -1,8 +1,15 @@
 /** Every repository over one database: what operations receive as `store`. */
+import { authSessionsRepository } from './auth-sessions.js';
 import type { Db, Engine } from './database.js';
+import { groupsRepository } from './groups.js';
+import { oneTimeCodesRepository } from './one-time-codes.js';
+import { refreshTokensRepository } from './refresh-tokens.js';
+import { resourceTagsRepository } from './resource-tags.js';
 import { serverSettingsRepository } from './server-settings.js';
 import { signingKeysRepository } from './signing-keys.js';
+import { userPoolClientsRepository } from './user-pool-clients.js';
 import { userPoolsRepository } from './user-pools.js';
+import { usersRepository } from './users.js';
 
 export function createStore(db: Db, engine: Engine) {
   return {
@@ -10,7 +17,14 @@ export function createStore(db: Db, engine: Engine) {
     engine,
     settings: serverSettingsRepository(db),
     pools: userPoolsRepository(db),
+    clients: userPoolClientsRepository(db),
+    groups: groupsRepository(db),
     signingKeys: signingKeysRepository(db),
+    tags: resourceTagsRepository(db),
+    users: usersRepository(db),
+    codes: oneTimeCodesRepository(db),
+    sessions: authSessionsRepository(db),
+    refreshTokens: refreshTokensRepository(db),
   };
 }
 

@@ -1,7 +1,9 @@
 /** Numbered migrations, applied in order by store/migrate.ts. Add new ones at the end; never edit an old one. */
 import type { Migration } from 'kysely';
 import * as foundation from './001-foundation.js';
+import * as users from './002-users.js';
 
 export const migrations: Record<string, Migration> = {
   '001-foundation': foundation,
+  '002-users': users,
 };

@@ -4,5 +4,6 @@ import * as clients from './clients/index.js';
 import * as groups from './groups/index.js';
 import * as pools from './pools/index.js';
 import * as tags from './tags/index.js';
+import * as users from './users/index.js';
 
-export const userPoolOperations: AnyOperation[] = [pools, clients, groups, tags].flatMap((capability) => Object.values(capability));
+export const userPoolOperations: AnyOperation[] = [pools, clients, groups, tags, users].flatMap((capability) => Object.values(capability));
