@@ -5,7 +5,7 @@
  * and serialises the result with dates as epoch seconds. It knows nothing of Cognito's rules.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { NotImplemented, Serialization, UnknownOperation } from '../errors.js';
+import { InvalidParameter, NotImplemented, UnknownOperation } from '../errors.js';
 import type { RequestContext, Services } from '../services.js';
 import { sendAwsError, sendJson, serialize } from './aws-json-reply.js';
 import type { AnyOperation } from './operation.js';
@@ -67,6 +67,6 @@ function parseBody(body: Buffer): unknown {
     return JSON.parse(body.toString('utf8'));
   } catch {
     // AWS's JSON deserialiser rejects malformed bodies before any validation.
-    throw Serialization('The request body is not valid JSON');
+    throw InvalidParameter("1 validation error detected: Value at 'request' failed to satisfy constraint: The request body must be valid JSON");
   }
 }

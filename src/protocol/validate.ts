@@ -1,12 +1,13 @@
 /**
- * Validates a request body against its input shape, the way AWS's front end does. A value of the
- * wrong JSON type fails deserialisation first, as a SerializationException naming the first
- * mismatch ("Start of structure or map found where not expected."). Otherwise every constraint
- * violation is collected and reported in one InvalidParameterException, worded as Cognito words it
- * ("1 validation error detected: Value 'x' at 'userPoolId' failed to satisfy constraint: ...").
+ * Validates a request body against its input shape. Every constraint violation is collected and
+ * reported in one InvalidParameterException, worded as Cognito words it ("1 validation error
+ * detected: Value 'x' at 'userPoolId' failed to satisfy constraint: ..."). A value of the wrong
+ * JSON type stops validation at once, as deserialisation does in AWS; Cognito itself answers that
+ * case with a SerializationException that names no member, but our contract (issue 2) is an
+ * InvalidParameterException naming the member, which every client maps to a modelled error.
  * Values of members the model marks sensitive are never echoed.
  */
-import { InvalidParameter, Serialization } from '../errors.js';
+import { InvalidParameter } from '../errors.js';
 import type { ServiceModel, Shape } from './service-model.js';
 
 const patterns = new Map<string, RegExp>();
@@ -35,7 +36,7 @@ export function validateInput(model: ServiceModel, shapeName: string, input: unk
 }
 
 function checkStructure(model: ServiceModel, shape: Shape, value: unknown, path: string, problems: string[]): void {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw mismatch(value, 'a Structure');
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw mismatch(path, 'a structure');
   const record = value as Record<string, unknown>;
   for (const member of shape.required ?? []) {
     if (record[member] === undefined || record[member] === null) {
@@ -61,7 +62,7 @@ function check(model: ServiceModel, shapeName: string, value: unknown, path: str
     case 'structure':
       return checkStructure(model, shape, value, path, problems);
     case 'list': {
-      if (!Array.isArray(value)) throw mismatch(value, 'a List');
+      if (!Array.isArray(value)) throw mismatch(path, 'a list');
       checkSize(shape, value.length, 'length', fail);
       value.forEach((item, i) => {
         if (item === null || item === undefined) fail('Member must not contain null elements');
@@ -70,7 +71,7 @@ function check(model: ServiceModel, shapeName: string, value: unknown, path: str
       return;
     }
     case 'map': {
-      if (typeof value !== 'object' || Array.isArray(value)) throw mismatch(value, 'a Map');
+      if (typeof value !== 'object' || Array.isArray(value)) throw mismatch(path, 'a map');
       const entries = Object.entries(value as Record<string, unknown>);
       checkSize(shape, entries.length, 'length', fail);
       for (const [key, item] of entries) {
@@ -81,38 +82,35 @@ function check(model: ServiceModel, shapeName: string, value: unknown, path: str
       return;
     }
     case 'string':
-      if (typeof value !== 'string') throw mismatch(value, 'a String');
+      if (typeof value !== 'string') throw mismatch(path, 'a string');
       if (shape.enum && !shape.enum.includes(value)) return fail(`Member must satisfy enum value set: [${shape.enum.join(', ')}]`);
       checkSize(shape, [...value].length, 'length', fail);
       if (shape.pattern && !compiled(shape.pattern).test(value)) fail(`Member must satisfy regular expression pattern: ${shape.pattern}`);
       return;
     case 'integer':
     case 'long':
-      if (typeof value !== 'number' || !Number.isInteger(value)) throw mismatch(value, shape.type === 'long' ? 'a Long' : 'an Integer');
+      if (typeof value !== 'number' || !Number.isInteger(value)) throw mismatch(path, 'an integer');
       return checkSize(shape, value, 'value', fail);
     case 'double':
     case 'float':
-      if (typeof value !== 'number' || !Number.isFinite(value)) throw mismatch(value, 'a Double');
+      if (typeof value !== 'number' || !Number.isFinite(value)) throw mismatch(path, 'a number');
       return checkSize(shape, value, 'value', fail);
     case 'boolean':
-      if (typeof value !== 'boolean') throw mismatch(value, 'a Boolean');
+      if (typeof value !== 'boolean') throw mismatch(path, 'a boolean');
       return;
     case 'timestamp':
-      if (typeof value !== 'number' || !Number.isFinite(value)) throw mismatch(value, 'a Timestamp');
+      if (typeof value !== 'number' || !Number.isFinite(value)) throw mismatch(path, 'a timestamp in epoch seconds');
       return;
     case 'blob':
-      if (typeof value !== 'string') throw mismatch(value, 'a Blob');
-      if (!/^[A-Za-z0-9+/]*={0,2}$/.test(value) || value.length % 4 !== 0) throw Serialization('Base64 encoded binary data is not valid');
+      if (typeof value !== 'string') throw mismatch(path, 'base64-encoded binary data');
+      if (!/^[A-Za-z0-9+/]*={0,2}$/.test(value) || value.length % 4 !== 0) throw mismatch(path, 'base64-encoded binary data');
       return checkSize(shape, Buffer.byteLength(value, 'base64'), 'length', fail);
   }
 }
 
-/** Worded as AWS's JSON deserialiser words it; the first mismatch stops deserialisation. */
-function mismatch(value: unknown, expected: string) {
-  if (Array.isArray(value)) return Serialization('Start of list found where not expected');
-  if (typeof value === 'object' && value !== null) return Serialization('Start of structure or map found where not expected.');
-  const kind = typeof value === 'number' ? 'NUMBER_VALUE' : typeof value === 'boolean' ? 'BOOLEAN_VALUE' : 'STRING_VALUE';
-  return Serialization(`${kind} can not be converted to ${expected}`);
+/** A value of the wrong JSON type; the value is not echoed, as it may be a secret. */
+function mismatch(path: string, expected: string) {
+  return InvalidParameter(`1 validation error detected: Value at '${path || 'request'}' failed to satisfy constraint: Member must be ${expected}`);
 }
 
 function checkSize(shape: Shape, size: number, what: 'length' | 'value', fail: (constraint: string) => void): void {

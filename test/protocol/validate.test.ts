@@ -7,7 +7,8 @@ import type { ServiceModel } from '../../src/protocol/service-model.js';
 import { validateInput } from '../../src/protocol/validate.js';
 
 const invalid = (message: string) => ({ name: 'InvalidParameterException', message });
-const serialization = (message: string) => ({ name: 'SerializationException', message });
+/** A wrong JSON type: Cognito answers SerializationException; issue 2 asks for InvalidParameterException naming the member. */
+const wrongType = (path: string, expected: string) => invalid(`1 validation error detected: Value at '${path}' failed to satisfy constraint: Member must be ${expected}`);
 const POOL_PATTERN = '[\\w-]+_[0-9a-zA-Z]+';
 
 describe('validateInput: constraint violations', () => {
@@ -93,38 +94,39 @@ describe('validateInput: constraint violations', () => {
 });
 
 describe('validateInput: JSON types, which fail deserialisation first', () => {
-  const cases: [string, unknown, string][] = [
-    ['a string for an integer', { MaxResults: '10' }, 'STRING_VALUE can not be converted to an Integer'],
-    ['a fraction for an integer', { MaxResults: 1.5 }, 'NUMBER_VALUE can not be converted to an Integer'],
-    ['an object for a string', { MaxResults: 1, NextToken: { a: 1 } }, 'Start of structure or map found where not expected.'],
-    ['an array for a string', { MaxResults: 1, NextToken: ['a'] }, 'Start of list found where not expected'],
-    ['a boolean for a string', { MaxResults: 1, NextToken: true }, 'BOOLEAN_VALUE can not be converted to a String'],
+  const cases: [string, unknown, string, string][] = [
+    ['a string for an integer', { MaxResults: '10' }, 'maxResults', 'an integer'],
+    ['a fraction for an integer', { MaxResults: 1.5 }, 'maxResults', 'an integer'],
+    ['an object for a string', { MaxResults: 1, NextToken: { a: 1 } }, 'nextToken', 'a string'],
+    ['an array for a string', { MaxResults: 1, NextToken: ['a'] }, 'nextToken', 'a string'],
+    ['a boolean for a string', { MaxResults: 1, NextToken: true }, 'nextToken', 'a string'],
   ];
-  for (const [label, input, message] of cases) {
+  for (const [label, input, path, expected] of cases) {
     it(`refuses ${label}`, () => {
-      assert.throws(() => validateInput(model, 'ListUserPoolsRequest', input), serialization(message));
+      assert.throws(() => validateInput(model, 'ListUserPoolsRequest', input), wrongType(path, expected));
     });
   }
 
-  it('refuses wrong types for lists, maps, structures, booleans and blobs', () => {
+  it('refuses wrong types for lists, maps, structures, booleans and blobs, naming the member', () => {
     const pool = { UserPoolId: 'us-east-1_A', Username: 'u' };
-    assert.throws(() => validateInput(model, 'AdminCreateUserRequest', { ...pool, UserAttributes: { Name: 'email' } }), serialization('Start of structure or map found where not expected.'));
-    assert.throws(() => validateInput(model, 'AdminCreateUserRequest', { ...pool, UserAttributes: ['email'] }), serialization('STRING_VALUE can not be converted to a Structure'));
-    assert.throws(() => validateInput(model, 'AdminCreateUserRequest', { ...pool, ClientMetadata: ['k'] }), serialization('Start of list found where not expected'));
-    assert.throws(() => validateInput(model, 'AdminCreateUserRequest', { ...pool, ForceAliasCreation: 'true' }), serialization('STRING_VALUE can not be converted to a Boolean'));
-    assert.throws(() => validateInput(model, 'SetUICustomizationRequest', { UserPoolId: 'us-east-1_A', ImageFile: 'not base64!' }), { name: 'SerializationException' });
+    assert.throws(() => validateInput(model, 'AdminCreateUserRequest', { ...pool, UserAttributes: { Name: 'email' } }), wrongType('userAttributes', 'a list'));
+    assert.throws(() => validateInput(model, 'AdminCreateUserRequest', { ...pool, UserAttributes: ['email'] }), wrongType('userAttributes.1.member', 'a structure'));
+    assert.throws(() => validateInput(model, 'AdminCreateUserRequest', { ...pool, ClientMetadata: ['k'] }), wrongType('clientMetadata', 'a map'));
+    assert.throws(() => validateInput(model, 'AdminCreateUserRequest', { ...pool, ForceAliasCreation: 'true' }), wrongType('forceAliasCreation', 'a boolean'));
+    assert.throws(() => validateInput(model, 'SetUICustomizationRequest', { UserPoolId: 'us-east-1_A', ImageFile: 'not base64!' }), wrongType('imageFile', 'base64-encoded binary data'));
     validateInput(model, 'SetUICustomizationRequest', { UserPoolId: 'us-east-1_A', ImageFile: Buffer.from('png').toString('base64') });
   });
 
   it('refuses a body that is not an object, and reads null as no members', () => {
-    assert.throws(() => validateInput(model, 'ListUserPoolsRequest', []), serialization('Start of list found where not expected'));
-    assert.throws(() => validateInput(model, 'ListUserPoolsRequest', 'text'), serialization('STRING_VALUE can not be converted to a Structure'));
+    assert.throws(() => validateInput(model, 'ListUserPoolsRequest', []), wrongType('request', 'a structure'));
+    assert.throws(() => validateInput(model, 'ListUserPoolsRequest', 'text'), wrongType('request', 'a structure'));
     assert.throws(() => validateInput(model, 'ListUserPoolsRequest', null), { name: 'InvalidParameterException', message: /at 'maxResults'/ });
   });
 
   it('never echoes a sensitive value that has the wrong type', () => {
     assert.throws(() => validateInput(model, 'SignUpRequest', { ClientId: 'c', Username: 'u', Password: 123456789 }), (error: Error) => {
-      assert.equal(error.name, 'SerializationException');
+      assert.equal(error.name, 'InvalidParameterException');
+      assert.match(error.message, /at 'password'/);
       assert.ok(!error.message.includes('123456789'));
       return true;
     });

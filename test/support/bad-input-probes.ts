@@ -18,7 +18,6 @@ export interface Probe {
 }
 
 const INVALID = 'InvalidParameterException';
-const SERIALIZATION = 'SerializationException';
 
 /** A value of the wrong JSON type for each model type. */
 const WRONG_TYPE: Record<Shape['type'], unknown> = {
@@ -34,14 +33,14 @@ export function probesFor(model: ServiceModel): Probe[] {
     const shape = input ? model.shapes[input]! : { type: 'structure' as const };
     const add = (label: string, body: unknown, type: string | undefined, extra: Partial<Probe> = {}) =>
       probes.push({ operation, label, body: typeof body === 'string' ? body : JSON.stringify(body), type, ...extra });
-    add('malformed JSON', '{"Unclosed": ', SERIALIZATION);
-    add('a JSON array', '[]', SERIALIZATION);
+    add('malformed JSON', '{"Unclosed": ', INVALID, { mentions: "Value at 'request'" });
+    add('a JSON array', '[]', INVALID, { mentions: "Value at 'request'" });
     const required = shape.required ?? [];
     if (required.length) add('no members', {}, INVALID, { mentions: `Value null at '${wireName(required[0]!)}'` });
     else add('no members (none required)', {}, undefined);
     for (const [member, target] of Object.entries(shape.members ?? {})) {
       const memberShape = model.shapes[target]!;
-      add(`${member} of the wrong type`, { [member]: WRONG_TYPE[memberShape.type] }, SERIALIZATION);
+      add(`${member} of the wrong type`, { [member]: WRONG_TYPE[memberShape.type] }, INVALID, { mentions: `Value at '${wireName(member)}'` });
       for (const [label, value] of badStrings(memberShape)) {
         add(`${member} ${label}`, { [member]: value }, INVALID, {
           mentions: `at '${wireName(member)}' failed to satisfy constraint`,
