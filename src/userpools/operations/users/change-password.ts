@@ -1,0 +1,19 @@
+/** ChangePassword: the signed-in user replaces its password, proving the old one. */
+import type { ChangePasswordRequest, ChangePasswordResponse } from '@aws-sdk/client-cognito-identity-provider';
+import { NotAuthorized } from '../../../errors.js';
+import { operation } from '../../../protocol/operation.js';
+import { authenticateAccessToken } from '../../access-tokens.js';
+import { replacePassword } from '../../password-change.js';
+import { checkPasswordPolicy } from '../../password-policy.js';
+
+export const changePassword = operation<ChangePasswordRequest, ChangePasswordResponse>('ChangePassword', async function changePassword(services, input) {
+  const { pool, user } = await authenticateAccessToken(services, input.AccessToken!);
+  checkPasswordPolicy(pool, input.ProposedPassword!);
+  // PreviousPassword may be left out only by users who have no password (passwordless sign-in).
+  if (user.passwordHash !== null) {
+    const proven = input.PreviousPassword !== undefined && (await services.passwords.verify(user.passwordHash, input.PreviousPassword));
+    if (!proven) throw NotAuthorized('Incorrect username or password.');
+  }
+  await replacePassword(services, user, input.ProposedPassword!);
+  return {};
+});
