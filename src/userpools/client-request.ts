@@ -1,25 +1,19 @@
 /**
  * The common opening of the public (unsigned) operations that name an app client and a user:
- * SignUp, ConfirmSignUp, ResendConfirmationCode, ForgotPassword, ConfirmForgotPassword. The
- * client must exist; a client with secrets must be sent a SECRET_HASH made with one of them
- * (../shared/spec/cognito-wire-digest.md §3.1). The hash is checked before anything is said about
- * the user, so a caller without the secret learns nothing about who exists.
+ * ConfirmSignUp, ResendConfirmationCode, ForgotPassword, ConfirmForgotPassword. The client's
+ * gate is the sign-in one (auth/client-gate.ts): the client must exist, and a client with secrets
+ * must be sent a SECRET_HASH made with one of them. The hash is checked before anything is said
+ * about the user, so a caller without the secret learns nothing about who exists.
  */
-import { NotAuthorized, UserNotFound } from '../errors.js';
-import { secretHashMatches } from '../crypto/secret-hash.js';
+import { UserNotFound } from '../errors.js';
 import type { Services } from '../services.js';
 import type { Store } from '../store/store.js';
-import type { ClientRecord } from '../store/user-pool-clients.js';
 import type { UserRecord } from '../store/users.js';
 import type { PoolRecord } from '../store/user-pools.js';
-import { clientPolicy, clientSecretValues, requireClient, type ClientPolicy } from './app-clients.js';
-import { requirePool } from './pool-lookup.js';
+import { checkSecretHash, publicGate, type ClientGate } from './auth/client-gate.js';
 import { findUserByName } from './usernames.js';
 
-export interface ClientRequest {
-  pool: PoolRecord;
-  client: ClientRecord;
-  policy: ClientPolicy;
+export interface ClientRequest extends ClientGate {
   /** The user the request names, when there is one. */
   user: UserRecord | undefined;
 }
@@ -35,20 +29,11 @@ export interface ClientRequestInput {
 export const unknownUserForClient = () => UserNotFound('Username/client id combination not found.');
 
 export async function openClientRequest(services: Pick<Services, 'store' | 'secrets'>, input: ClientRequestInput): Promise<ClientRequest> {
-  const client = await requireClient(services.store, input.ClientId!);
-  const pool = await requirePool(services.store, client.poolId);
-  const user = await findUserByNameOrSub(services.store, pool, input.Username!);
-  // Clients hash the name they were given, or the internal username or sub they learnt (§3.1).
-  await checkSecretHash(services, client, input.SecretHash, [input.Username!, user?.username, user?.sub]);
-  return { pool, client, policy: clientPolicy(client.settings), user };
-}
-
-export async function checkSecretHash(services: Pick<Services, 'store' | 'secrets'>, client: ClientRecord, given: string | undefined, usernames: (string | undefined)[]): Promise<void> {
-  const secrets = await clientSecretValues(services, client);
-  if (secrets.length === 0) return;
-  if (given === undefined) throw NotAuthorized(`Client ${client.clientId} is configured for secret but secret was not received`);
-  const candidates = [...new Set(usernames.filter((name): name is string => name !== undefined))];
-  if (!secretHashMatches(given, secrets, candidates, client.clientId)) throw NotAuthorized(`Unable to verify secret hash for client ${client.clientId}`);
+  const gate = await publicGate(services, input.ClientId!);
+  const user = await findUserByNameOrSub(services.store, gate.pool, input.Username!);
+  // Clients hash the name they were given, or the internal username or sub they learnt (digest §3.1).
+  await checkSecretHash(services, gate, input.SecretHash, [input.Username!, user?.username, user?.sub]);
+  return { ...gate, user };
 }
 
 /**

@@ -5,11 +5,13 @@
  * the order of the pool's AccountRecoverySetting; without one, Cognito's legacy rule prefers SMS
  * over email (API reference, AccountRecoverySettingType).
  */
+import { createHmac } from 'node:crypto';
 import type { CodeDeliveryDetailsType } from '@aws-sdk/client-cognito-identity-provider';
 import { InvalidParameter } from '../errors.js';
-import type { Services } from '../services.js';
+import type { Store } from '../store/store.js';
 import type { UserRecord } from '../store/users.js';
 import type { PoolRecord } from '../store/user-pools.js';
+import { existenceKey } from './auth/user-existence.js';
 import { describeDelivery, destinationFor, type Destination } from './code-delivery.js';
 
 export type ContactAttribute = Destination['attribute'];
@@ -59,12 +61,12 @@ const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 /**
  * What a code sent to a user who does not exist would look like, for clients with
  * PreventUserExistenceErrors ENABLED (../shared/spec/cognito-wire-digest.md §8.6). The made-up
- * destination is stable for a pool and name, and keyed by the master key, so repeating the call
- * or computing it offline tells an attacker nothing.
+ * destination is stable for a pool and name, and keyed by the server's user-existence key (the
+ * one simulated sign-ins use), so repeating the call or computing it offline tells nothing.
  */
-export function simulatedDelivery(services: Pick<Services, 'secrets'>, pool: PoolRecord, preference: ContactAttribute[], name: string): CodeDeliveryDetailsType {
+export async function simulatedDelivery(store: Pick<Store, 'settings'>, pool: PoolRecord, preference: ContactAttribute[], name: string): Promise<CodeDeliveryDetailsType> {
   const attribute = preference[0] ?? 'email';
-  const digest = services.secrets.mac('simulated-destination', `${pool.id}\0${name}`);
+  const digest = createHmac('sha256', await existenceKey(store)).update(`simulated-destination\0${pool.id}\0${name}`).digest();
   if (attribute === 'email') {
     const address = EMAIL_LIKE.test(name) ? name : `${LETTERS[digest[0]! % 26]}@${LETTERS[digest[1]! % 26]}`;
     return describeDelivery({ medium: 'EMAIL', attribute, address });

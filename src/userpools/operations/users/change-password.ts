@@ -1,8 +1,12 @@
-/** ChangePassword: the signed-in user replaces its password, proving the old one. */
+/**
+ * ChangePassword: the signed-in user replaces its password, proving the old one. Wrong old
+ * passwords count toward the same lockout as failed sign-ins, so a stolen access token cannot be
+ * used to guess the password.
+ */
 import type { ChangePasswordRequest, ChangePasswordResponse } from '@aws-sdk/client-cognito-identity-provider';
-import { NotAuthorized } from '../../../errors.js';
 import { operation } from '../../../protocol/operation.js';
 import { authenticateAccessToken } from '../../access-tokens.js';
+import { checkNotLockedOut, failSignIn } from '../../auth/lockout.js';
 import { replacePassword } from '../../password-change.js';
 import { checkPasswordPolicy } from '../../password-policy.js';
 
@@ -11,8 +15,9 @@ export const changePassword = operation<ChangePasswordRequest, ChangePasswordRes
   checkPasswordPolicy(pool, input.ProposedPassword!);
   // PreviousPassword may be left out only by users who have no password (passwordless sign-in).
   if (user.passwordHash !== null) {
+    checkNotLockedOut(user, services.clock.now());
     const proven = input.PreviousPassword !== undefined && (await services.passwords.verify(user.passwordHash, input.PreviousPassword));
-    if (!proven) throw NotAuthorized('Incorrect username or password.');
+    if (!proven) await failSignIn(services, user);
   }
   await replacePassword(services, user, input.ProposedPassword!);
   return {};

@@ -6,14 +6,16 @@
 import type { ConfirmForgotPasswordRequest, ConfirmForgotPasswordResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { CodeMismatch, NotAuthorized } from '../../../errors.js';
 import { operation } from '../../../protocol/operation.js';
+import { hidesUserExistence } from '../../auth/user-existence.js';
 import { openClientRequest, unknownUserForClient } from '../../client-request.js';
 import { redeemCode } from '../../one-time-codes.js';
 import { replacePassword } from '../../password-change.js';
 import { checkPasswordPolicy } from '../../password-policy.js';
 
 export const confirmForgotPassword = operation<ConfirmForgotPasswordRequest, ConfirmForgotPasswordResponse>('ConfirmForgotPassword', async function confirmForgotPassword(services, input) {
-  const { pool, policy, user } = await openClientRequest(services, input);
-  const hidden = policy.preventUserExistenceErrors === 'ENABLED';
+  const request = await openClientRequest(services, input);
+  const { pool, user } = request;
+  const hidden = hidesUserExistence(request);
   if (!user || (hidden && !user.enabled)) {
     throw hidden ? CodeMismatch('Invalid verification code provided, please try again.') : unknownUserForClient();
   }

@@ -6,15 +6,17 @@
 import type { ConfirmSignUpRequest, ConfirmSignUpResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { CodeMismatch, NotAuthorized } from '../../../errors.js';
 import { operation } from '../../../protocol/operation.js';
+import { hidesUserExistence } from '../../auth/user-existence.js';
 import { checkAliasFree, markVerified } from '../../attribute-verification.js';
 import { openClientRequest, unknownUserForClient } from '../../client-request.js';
 import { confirmationDestination } from '../../message-destinations.js';
 import { redeemCode } from '../../one-time-codes.js';
 
 export const confirmSignUp = operation<ConfirmSignUpRequest, ConfirmSignUpResponse>('ConfirmSignUp', async function confirmSignUp(services, input) {
-  const { pool, policy, user } = await openClientRequest(services, input);
+  const request = await openClientRequest(services, input);
+  const { pool, user } = request;
   if (!user) {
-    throw policy.preventUserExistenceErrors === 'ENABLED' ? CodeMismatch('Invalid verification code provided, please try again.') : unknownUserForClient();
+    throw hidesUserExistence(request) ? CodeMismatch('Invalid verification code provided, please try again.') : unknownUserForClient();
   }
   if (user.status !== 'UNCONFIRMED') throw NotAuthorized(`User cannot be confirmed. Current status is ${user.status}`);
   const verified = confirmationDestination(pool, user)?.attribute;

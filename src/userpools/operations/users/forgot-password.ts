@@ -6,16 +6,18 @@
 import type { ForgotPasswordRequest, ForgotPasswordResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { InvalidParameter, NotAuthorized } from '../../../errors.js';
 import { operation } from '../../../protocol/operation.js';
+import { hidesUserExistence } from '../../auth/user-existence.js';
 import { openClientRequest, unknownUserForClient } from '../../client-request.js';
 import { deliverCode } from '../../code-delivery.js';
 import { recoveryDestination, recoveryPreference, simulatedDelivery } from '../../message-destinations.js';
 import { issueCode } from '../../one-time-codes.js';
 
 export const forgotPassword = operation<ForgotPasswordRequest, ForgotPasswordResponse>('ForgotPassword', async function forgotPassword(services, input) {
-  const { pool, policy, user } = await openClientRequest(services, input);
-  const hidden = policy.preventUserExistenceErrors === 'ENABLED';
+  const request = await openClientRequest(services, input);
+  const { pool, user } = request;
+  const hidden = hidesUserExistence(request);
   if (!user || (hidden && !user.enabled)) {
-    if (hidden) return { CodeDeliveryDetails: simulatedDelivery(services, pool, recoveryPreference(pool), input.Username!) };
+    if (hidden) return { CodeDeliveryDetails: await simulatedDelivery(services.store, pool, recoveryPreference(pool), input.Username!) };
     throw unknownUserForClient();
   }
   if (!user.enabled) throw NotAuthorized('User is disabled.');

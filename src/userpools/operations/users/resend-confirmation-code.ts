@@ -2,16 +2,18 @@
 import type { ResendConfirmationCodeRequest, ResendConfirmationCodeResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { InvalidParameter } from '../../../errors.js';
 import { operation } from '../../../protocol/operation.js';
+import { hidesUserExistence } from '../../auth/user-existence.js';
 import { openClientRequest, unknownUserForClient } from '../../client-request.js';
 import { deliverCode } from '../../code-delivery.js';
 import { confirmationDestination, confirmationPreference, simulatedDelivery } from '../../message-destinations.js';
 import { issueCode } from '../../one-time-codes.js';
 
 export const resendConfirmationCode = operation<ResendConfirmationCodeRequest, ResendConfirmationCodeResponse>('ResendConfirmationCode', async function resendConfirmationCode(services, input) {
-  const { pool, policy, user } = await openClientRequest(services, input);
-  const hidden = policy.preventUserExistenceErrors === 'ENABLED';
+  const request = await openClientRequest(services, input);
+  const { pool, user } = request;
+  const hidden = hidesUserExistence(request);
   if (!user || (hidden && !user.enabled)) {
-    if (hidden) return { CodeDeliveryDetails: simulatedDelivery(services, pool, confirmationPreference(pool), input.Username!) };
+    if (hidden) return { CodeDeliveryDetails: await simulatedDelivery(services.store, pool, confirmationPreference(pool), input.Username!) };
     throw unknownUserForClient();
   }
   if (user.status !== 'UNCONFIRMED') throw InvalidParameter('User is already confirmed.');

@@ -7,22 +7,20 @@ import type { SignUpRequest, SignUpResponse } from '@aws-sdk/client-cognito-iden
 import { NotAuthorized } from '../../../errors.js';
 import { operation } from '../../../protocol/operation.js';
 import type { UserRecord } from '../../../store/users.js';
-import { requireClient } from '../../app-clients.js';
-import { checkSecretHash } from '../../client-request.js';
+import { checkSecretHash, publicGate } from '../../auth/client-gate.js';
 import { deliverCode } from '../../code-delivery.js';
 import { confirmationDestination } from '../../message-destinations.js';
 import { issueCode } from '../../one-time-codes.js';
 import { passwordSecrets } from '../../password-secrets.js';
-import { requirePool } from '../../pool-lookup.js';
 import { nameTaken, signUpIdentity, signUpPassword } from '../../sign-up.js';
 import { attributeMap, checkRequiredAttributes, validateAttributes } from '../../user-attributes.js';
 import { aliasKeysOf, findUserByName, usernameKey } from '../../usernames.js';
 
 export const signUp = operation<SignUpRequest, SignUpResponse>('SignUp', async function signUp(services, input) {
   const { store, clock, ids } = services;
-  const client = await requireClient(store, input.ClientId!);
-  const pool = await requirePool(store, client.poolId);
-  await checkSecretHash(services, client, input.SecretHash, [input.Username!]);
+  const gate = await publicGate(services, input.ClientId!);
+  const { pool, client } = gate;
+  await checkSecretHash(services, gate, input.SecretHash, [input.Username!]);
   if (pool.settings.AdminCreateUserConfig?.AllowAdminCreateUserOnly) throw NotAuthorized('SignUp is not permitted for this user pool');
 
   const sub = ids.uuid();
