@@ -2,8 +2,10 @@
 import type { Migration } from 'kysely';
 import * as foundation from './001-foundation.js';
 import * as users from './002-users.js';
+import * as pendingAttributes from './003-pending-attributes.js';
 
 export const migrations: Record<string, Migration> = {
   '001-foundation': foundation,
   '002-users': users,
+  '003-pending-attributes': pendingAttributes,
 };

@@ -68,7 +68,7 @@ function uuidFrom(bytes: Buffer): string {
 
 const keys = new WeakMap<Pick<Store, 'settings'>, Promise<Buffer>>();
 
-function existenceKey(store: Pick<Store, 'settings'>): Promise<Buffer> {
+export function existenceKey(store: Pick<Store, 'settings'>): Promise<Buffer> {
   let key = keys.get(store);
   if (!key) {
     key = store.settings.putIfAbsent('user-existence-key', randomBytes(32).toString('base64')).then((value) => Buffer.from(value, 'base64'));
