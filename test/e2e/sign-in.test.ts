@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import {
-  AdminDisableUserCommand, AdminEnableUserCommand, AdminInitiateAuthCommand, AdminResetUserPasswordCommand, InitiateAuthCommand,
+  AdminDisableUserCommand, AdminEnableUserCommand, AdminInitiateAuthCommand, AdminResetUserPasswordCommand, InitiateAuthCommand, SignUpCommand,
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { adminClient } from '../support/aws.js';
@@ -99,6 +99,10 @@ describeEngines('sign-in with passwords', (engine) => {
     assert.ok(await passwordSignIn(client, app, 'erin'));
     await client.send(new AdminResetUserPasswordCommand({ UserPoolId: poolId, Username: 'erin' }));
     await assert.rejects(passwordSignIn(client, app, 'erin'), { name: 'PasswordResetRequiredException', message: 'Password reset required for the user' });
+    await client.send(new SignUpCommand({ ClientId: app.clientId, Username: 'unsure', Password: PASSWORD }));
+    for (const password of [PASSWORD, 'Wrong-Horse-9']) {
+      await assert.rejects(passwordSignIn(client, app, 'unsure', password), { name: 'UserNotConfirmedException', message: 'User is not confirmed.' });
+    }
     await createUser(client, poolId, 'fresh', { permanent: false });
     const response = await initiate('USER_PASSWORD_AUTH', app.clientId, 'fresh');
     assert.equal(response.ChallengeName, 'NEW_PASSWORD_REQUIRED');
