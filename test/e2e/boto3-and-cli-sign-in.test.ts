@@ -59,6 +59,19 @@ describeEngines('boto3 and the AWS CLI signing in', (engine) => {
     assert.deepEqual(wrong.error, { Code: 'NotAuthorizedException', Message: 'Incorrect username or password.' });
   });
 
+  it('the AWS CLI signs a user up, an administrator confirms it, and it signs in', async () => {
+    const signUp = await awsCli(server, ['sign-up', '--client-id', app.clientId, '--username', 'clio', '--password', PASSWORD]);
+    assert.equal(signUp.code, 0, signUp.stderr);
+    assert.equal((signUp.json as { UserConfirmed: boolean }).UserConfirmed, false);
+    const early = await awsCli(server, ['initiate-auth', '--auth-flow', 'USER_PASSWORD_AUTH', '--client-id', app.clientId, '--auth-parameters', `USERNAME=clio,PASSWORD=${PASSWORD}`]);
+    assert.match(early.stderr, /UserNotConfirmedException/);
+    const confirm = await awsCli(server, ['admin-confirm-sign-up', '--user-pool-id', poolId, '--username', 'clio']);
+    assert.equal(confirm.code, 0, confirm.stderr);
+    const signIn = await awsCli(server, ['initiate-auth', '--auth-flow', 'USER_PASSWORD_AUTH', '--client-id', app.clientId, '--auth-parameters', `USERNAME=clio,PASSWORD=${PASSWORD}`]);
+    assert.equal(signIn.code, 0, signIn.stderr);
+    assert.equal(claimsOf((signIn.json as Boto3Answer).AuthenticationResult!.AccessToken).username, 'clio');
+  });
+
   it('the AWS CLI signs in with initiate-auth', async () => {
     const result = await awsCli(server, ['initiate-auth', '--auth-flow', 'USER_PASSWORD_AUTH', '--client-id', app.clientId, '--auth-parameters', `USERNAME=pyotr,PASSWORD=${PASSWORD}`]);
     assert.equal(result.code, 0, result.stderr);

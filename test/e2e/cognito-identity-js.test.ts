@@ -79,16 +79,16 @@ describeEngines('amazon-cognito-identity-js', (engine) => {
   });
 
   it('answers NEW_PASSWORD_REQUIRED with completeNewPasswordChallenge', async () => {
-    await createUser(client, pool.getUserPoolId(), 'newt', { permanent: false, attributes: { email: 'newt@example.com' } });
+    await createUser(client, pool.getUserPoolId(), 'newt', { permanent: false, attributes: { name: 'Newt', email: 'newt@example.com' } });
     const user = userOf('newt');
     const outcome = await signIn(user, PASSWORD);
     assert.equal(outcome.kind, 'new-password');
     const { userAttributes, requiredAttributes } = outcome as Extract<Outcome, { kind: 'new-password' }>;
-    assert.deepEqual(requiredAttributes, ['name']);
+    assert.deepEqual(requiredAttributes, []);
     assert.equal(userAttributes.email, 'newt@example.com');
-    const done = await step((callbacks) => user.completeNewPasswordChallenge('Brand-New-Pass-7', { name: 'Newt' }, callbacks));
+    const done = await step((callbacks) => user.completeNewPasswordChallenge('Brand-New-Pass-7', { given_name: 'Newton' }, callbacks));
     assert.equal(done.kind, 'session');
-    assert.equal((done as { session: CognitoUserSession }).session.getIdToken().decodePayload().name, 'Newt');
+    assert.equal((done as { session: CognitoUserSession }).session.getIdToken().decodePayload().given_name, 'Newton');
     assert.equal((await signIn(userOf('newt'), 'Brand-New-Pass-7')).kind, 'session');
   });
 });

@@ -74,6 +74,15 @@ describeEngines('sign-in challenges', (engine) => {
     assert.ok((await (await srpSignIn(app, 'tom@example.com', PASSWORD)).send()).AuthenticationResult);
   });
 
+  it('runs SRP through AdminInitiateAuth and AdminRespondToAuthChallenge', async () => {
+    await createUser(client, poolId, 'ada@example.com', { attributes: { name: 'Ada' } });
+    const srp = await srpClient(poolId);
+    const challenge = await client.send(new AdminInitiateAuthCommand({ UserPoolId: poolId, ClientId: app.clientId, AuthFlow: 'USER_SRP_AUTH', AuthParameters: { USERNAME: 'ada@example.com', SRP_A: srp.A } }));
+    const ChallengeResponses = await srp.answer(challenge.ChallengeParameters!, PASSWORD);
+    const done = await client.send(new AdminRespondToAuthChallengeCommand({ UserPoolId: poolId, ClientId: app.clientId, ChallengeName: 'PASSWORD_VERIFIER', Session: challenge.Session, ChallengeResponses }));
+    assert.equal(claimsOf(done.AuthenticationResult!.IdToken).email, 'ada@example.com');
+  });
+
   it('checks SECRET_HASH on both steps of SRP, over the typed name and then the internal username', async () => {
     const confidential = await createAppClient(client, poolId, { GenerateSecret: true });
     await createUser(client, poolId, 'uma@example.com', { attributes: { name: 'Uma' } });
@@ -82,26 +91,26 @@ describeEngines('sign-in challenges', (engine) => {
     await assert.rejects(missing.send(), { name: 'NotAuthorizedException', message: `Client ${confidential.clientId} is configured for secret but secret was not received` });
   });
 
-  it('asks a user with a temporary password for a new one and the required attributes it lacks', async () => {
-    await createUser(client, poolId, 'vic@example.com', { permanent: false, attributes: { 'custom:plan': 'pro' } });
+  it('asks a user with a temporary password for a new one, with its attributes', async () => {
+    await createUser(client, poolId, 'vic@example.com', { permanent: false, attributes: { name: 'Vic', 'custom:plan': 'pro' } });
     const first = await client.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: app.clientId, AuthParameters: { USERNAME: 'vic@example.com', PASSWORD } }));
     assert.equal(first.ChallengeName, 'NEW_PASSWORD_REQUIRED');
     const parameters = first.ChallengeParameters!;
     const { Username } = await client.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: 'vic@example.com' }));
     assert.equal(parameters.USER_ID_FOR_SRP, Username);
-    assert.deepEqual(JSON.parse(parameters.requiredAttributes!), ['userAttributes.name']);
+    // AdminCreateUser now insists on required attributes, so none is missing here.
+    assert.deepEqual(JSON.parse(parameters.requiredAttributes!), []);
     const attributes = JSON.parse(parameters.userAttributes!) as Record<string, string>;
-    assert.equal(attributes.email, 'vic@example.com');
-    assert.equal(attributes['custom:plan'], 'pro');
-    assert.equal(attributes.sub, undefined);
+    assert.deepEqual([attributes.email, attributes.name, attributes['custom:plan'], attributes.sub], ['vic@example.com', 'Vic', 'pro', undefined]);
 
     const answer = (ChallengeResponses: Record<string, string>) =>
       client.send(new RespondToAuthChallengeCommand({ ClientId: app.clientId, ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: first.Session, ChallengeResponses: { USERNAME: Username!, ...ChallengeResponses } }));
     await assert.rejects(answer({ NEW_PASSWORD: 'short' }), { name: 'InvalidPasswordException' });
-    await assert.rejects(answer({ NEW_PASSWORD }), { name: 'InvalidParameterException', message: 'Invalid attributes given, name is missing' });
-    const done = await answer({ NEW_PASSWORD, 'userAttributes.name': 'Vic' });
-    assert.equal(claimsOf(done.AuthenticationResult!.IdToken).name, 'Vic');
-    await assert.rejects(answer({ NEW_PASSWORD, 'userAttributes.name': 'Vic' }), expiredSession);
+    await assert.rejects(answer({ NEW_PASSWORD, 'userAttributes.name': 'Vic' }), { name: 'NotAuthorizedException', message: 'Cannot modify an already provided name' });
+    const done = await answer({ NEW_PASSWORD, 'userAttributes.custom:plan': 'max', 'userAttributes.email': 'vic@example.com' });
+    const claims = claimsOf(done.AuthenticationResult!.IdToken);
+    assert.deepEqual([claims.name, claims['custom:plan']], ['Vic', 'max']);
+    await assert.rejects(answer({ NEW_PASSWORD }), expiredSession, 'the session served its answer');
     const user = await client.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: 'vic@example.com' }));
     assert.equal(user.UserStatus, 'CONFIRMED');
     assert.ok(await passwordSignIn(client, app, 'vic@example.com', NEW_PASSWORD));

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import {
-  AdminUserGlobalSignOutCommand, GetTokensFromRefreshTokenCommand, GlobalSignOutCommand, InitiateAuthCommand, RevokeTokenCommand,
+  AdminUserGlobalSignOutCommand, GetTokensFromRefreshTokenCommand, GetUserCommand, GlobalSignOutCommand, InitiateAuthCommand, RevokeTokenCommand,
   type AuthenticationResultType, type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { adminClient } from '../support/aws.js';
@@ -28,7 +28,8 @@ describeEngines('signing out and revoking tokens', (engine) => {
   after(async () => { await server.stop(); });
 
   /** An access-token operation: what the access token is still good for. */
-  const useAccess = (tokens: AuthenticationResultType) => client.send(new GlobalSignOutCommand({ AccessToken: tokens.AccessToken! }));
+  const useAccess = (tokens: AuthenticationResultType) => client.send(new GetUserCommand({ AccessToken: tokens.AccessToken! }));
+  const signOut = (tokens: AuthenticationResultType) => client.send(new GlobalSignOutCommand({ AccessToken: tokens.AccessToken! }));
   const refresh = (tokens: AuthenticationResultType, target = app) =>
     client.send(new InitiateAuthCommand({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: target.clientId, AuthParameters: { REFRESH_TOKEN: tokens.RefreshToken! } }));
 
@@ -37,10 +38,13 @@ describeEngines('signing out and revoking tokens', (engine) => {
     await createUser(client, poolId, 'ben');
     const [one, two, other] = [await passwordSignIn(client, app, 'amy'), await passwordSignIn(client, app, 'amy'), await passwordSignIn(client, app, 'ben')];
     const renewed = (await refresh(two)).AuthenticationResult!;
-    await useAccess(one);
+    assert.equal((await useAccess(renewed)).Username, 'amy');
+    await signOut(one);
     for (const tokens of [one, two]) await assert.rejects(refresh(tokens), revokedRefresh);
     for (const tokens of [one, two, renewed]) await assert.rejects(useAccess(tokens), revokedAccess);
-    assert.ok((await refresh(other)).AuthenticationResult, 'another user keeps its sessions');
+    await assert.rejects(signOut(one), revokedAccess, 'a signed-out token cannot sign out again');
+    assert.equal((await useAccess(other)).Username, 'ben', 'another user keeps its sessions');
+    assert.ok((await refresh(other)).AuthenticationResult);
     const again = await passwordSignIn(client, app, 'amy');
     assert.ok((await refresh(again)).AuthenticationResult, 'signing in again works');
   });
@@ -57,9 +61,10 @@ describeEngines('signing out and revoking tokens', (engine) => {
   it('GlobalSignOut refuses tokens that are not valid access tokens', async () => {
     await createUser(client, poolId, 'dee');
     const tokens = await passwordSignIn(client, app, 'dee');
-    await assert.rejects(client.send(new GlobalSignOutCommand({ AccessToken: tokens.IdToken! })), { name: 'NotAuthorizedException', message: 'Invalid Access Token' });
+    await assert.rejects(signOut({ AccessToken: tokens.IdToken! }), { name: 'NotAuthorizedException', message: 'Invalid Access Token' });
     const [header, payload] = tokens.AccessToken!.split('.');
-    await assert.rejects(client.send(new GlobalSignOutCommand({ AccessToken: `${header}.${payload}.AAAA` })), { name: 'NotAuthorizedException', message: 'Invalid Access Token' });
+    await assert.rejects(signOut({ AccessToken: `${header}.${payload}.AAAA` }), { name: 'NotAuthorizedException', message: 'Invalid Access Token' });
+    assert.ok((await refresh(tokens)).AuthenticationResult, 'the refused calls revoked nothing');
   });
 
   it('RevokeToken ends one sign-in: its refresh token and the access tokens issued from it', async () => {
@@ -73,6 +78,7 @@ describeEngines('signing out and revoking tokens', (engine) => {
     await assert.rejects(useAccess(renewed), revokedAccess);
     await client.send(new RevokeTokenCommand({ ClientId: app.clientId, Token: revoked.RefreshToken! }));
     assert.ok((await refresh(kept)).AuthenticationResult, 'the other sign-in is untouched');
+    assert.equal((await useAccess(kept)).Username, 'eve');
     await client.send(new RevokeTokenCommand({ ClientId: app.clientId, Token: 'unknownbutwellformed' }));
   });
 

@@ -7,6 +7,7 @@
 import { NotAuthorized } from '../../errors.js';
 import type { Services } from '../../services.js';
 import type { UserRecord } from '../../store/users.js';
+import { noteWrongPassword, type FailureTimer } from './failure-timing.js';
 
 const FREE_FAILURES = 5;
 const FIRST_LOCKOUT_MS = 1000;
@@ -24,11 +25,15 @@ export function lockoutMs(failures: number): number {
   return Math.min(FIRST_LOCKOUT_MS * 2 ** (failures - FREE_FAILURES), LONGEST_LOCKOUT_MS);
 }
 
-/** Counts the failure (atomically, so parallel guesses all count), locks when due, and refuses. */
-export async function failSignIn(services: Pick<Services, 'store' | 'clock'>, user: UserRecord): Promise<never> {
+/**
+ * Counts the failure (atomically, so parallel guesses all count), locks when due, and refuses.
+ * A sign-in step passes its timer so that unknown users can be made to take as long.
+ */
+export async function failSignIn(services: Pick<Services, 'store' | 'clock'>, user: UserRecord, timer?: FailureTimer): Promise<never> {
   const failures = await services.store.users.addFailedSignIn(user.poolId, user.usernameKey);
   const lockout = lockoutMs(failures);
   if (lockout > 0) await services.store.users.update(user.poolId, user.usernameKey, { lockedUntil: services.clock.now() + lockout });
+  if (timer) noteWrongPassword(services.store, timer);
   throw wrongPassword();
 }
 

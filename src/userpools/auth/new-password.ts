@@ -4,7 +4,7 @@
  * the user's attributes and the missing required ones as JSON strings, which
  * amazon-cognito-identity-js parses; the answer carries NEW_PASSWORD and `userAttributes.<name>`.
  */
-import { AliasExists, InvalidParameter } from '../../errors.js';
+import { AliasExists, InvalidParameter, NotAuthorized } from '../../errors.js';
 import type { UserRecord } from '../../store/users.js';
 import type { PoolRecord } from '../../store/user-pools.js';
 import { checkPasswordPolicy } from '../password-policy.js';
@@ -76,16 +76,20 @@ interface AttributeChange {
 }
 
 /**
- * The attributes the answer sets, checked against the schema and the client's write list. Values
- * equal to the current ones are ignored (clients echo back what the challenge listed); a changed
- * email or phone number is no longer verified.
+ * The attributes the answer sets, checked against the schema and the client's write list. A
+ * required attribute that has a value may not be sent at all; other values equal to the current
+ * ones are ignored (clients echo back what the challenge listed); a changed email or phone number
+ * is no longer verified.
  */
 function attributeChange(gate: ClientGate, user: UserRecord, responses: Record<string, string>): AttributeChange {
   const fresh: Record<string, string> = {};
   const changed: Record<string, string> = {};
+  const required = new Set(schemaAttributes(gate.pool).filter((a) => a.Required).map((a) => a.Name!));
   for (const [key, value] of Object.entries(responses)) {
     if (!key.startsWith(PREFIX)) continue;
     const name = key.slice(PREFIX.length);
+    // The API reference: "you can't modify a required attribute that already has a value" (even to itself).
+    if (required.has(name) && user.attributes[name] !== undefined) throw NotAuthorized(`Cannot modify an already provided ${name}`);
     if (user.attributes[name] === value) continue;
     (user.attributes[name] === undefined ? fresh : changed)[name] = value;
   }

@@ -7,23 +7,25 @@ import type { UserRecord } from '../../store/users.js';
 import { findUserByName } from '../usernames.js';
 import { checkSecretHash, requireParameter, type ClientGate } from './client-gate.js';
 import { afterFirstFactor } from './first-factor.js';
+import { startFailureTimer } from './failure-timing.js';
 import { checkNotLockedOut, failSignIn } from './lockout.js';
 import type { AuthServices, SignInOutcome } from './outcome.js';
 import { checkUserMaySignIn } from './user-state.js';
-import { spendPasswordCheck, unknownUser } from './user-existence.js';
+import { failUnknownUser, spendPasswordCheck } from './user-existence.js';
 
 export async function passwordSignIn(services: AuthServices, gate: ClientGate, parameters: Record<string, string>): Promise<SignInOutcome> {
+  const timer = startFailureTimer('password');
   const typed = requireParameter(parameters, 'USERNAME');
   const password = requireParameter(parameters, 'PASSWORD');
   const user = await findUserByName(services.store, gate.pool, typed);
   await checkSecretHash(services, gate, parameters.SECRET_HASH, [typed, user?.username, user?.sub]);
   if (!user) {
     await spendPasswordCheck(services, password);
-    throw unknownUser(gate);
+    return failUnknownUser(services, gate, timer);
   }
   checkUserMaySignIn(user);
   checkNotLockedOut(user, services.clock.now());
-  if (!(await passwordMatches(services, user, password))) return failSignIn(services, user);
+  if (!(await passwordMatches(services, user, password))) return failSignIn(services, user, timer);
   await upgradeHash(services, user, password);
   return afterFirstFactor(services, gate, user, typed);
 }

@@ -12,6 +12,7 @@ import { srpPoolName } from '../password-secrets.js';
 import { findUserByName } from '../usernames.js';
 import { checkSecretHash, requireParameter, type ClientGate } from './client-gate.js';
 import { afterFirstFactor } from './first-factor.js';
+import { holdLikeWrongPassword, startFailureTimer } from './failure-timing.js';
 import { checkNotLockedOut, failSignIn, wrongPassword } from './lockout.js';
 import { challengeOutcome, type AuthServices, type SignInOutcome } from './outcome.js';
 import { takeSession, startSession } from './sessions.js';
@@ -76,6 +77,7 @@ function parseSrpA(hex: string): bigint {
 }
 
 export async function answerPasswordVerifier(services: AuthServices, gate: ClientGate, responses: Record<string, string>, sessionString: string | undefined): Promise<SignInOutcome> {
+  const timer = startFailureTimer('srp-verifier');
   const { usernameKey, state } = await takeSession<SrpState>(services, gate, sessionString, 'PASSWORD_VERIFIER');
   const username = requireParameter(responses, 'USERNAME');
   const proof = {
@@ -88,11 +90,12 @@ export async function answerPasswordVerifier(services: AuthServices, gate: Clien
   if (!user || !user.srpVerifier) {
     // Same work as a real check, so that the answer's timing says nothing either.
     proofMatches(gate, state, state.simulatedVerifier ?? N.toString(16), proof);
+    await holdLikeWrongPassword(services.store, timer);
     throw wrongPassword();
   }
   checkUserMaySignIn(user);
   checkNotLockedOut(user, services.clock.now());
-  if (!proofMatches(gate, state, user.srpVerifier, proof)) return failSignIn(services, user);
+  if (!proofMatches(gate, state, user.srpVerifier, proof)) return failSignIn(services, user, timer);
   return afterFirstFactor(services, gate, user, state.typed);
 }
 

@@ -2,7 +2,7 @@
  * PreventUserExistenceErrors (digest §8.6). LEGACY clients are told "User does not exist.";
  * ENABLED clients get the wrong-password answer, and it must cost what a wrong password costs:
  * the plain-password flows verify the password against a fixed argon2 hash made with the same
- * parameters, and SRP answers with a simulated PASSWORD_VERIFIER challenge whose salt and user id
+ * parameters (and wait out the failure count's commit, failure-timing.ts), and SRP answers with a simulated PASSWORD_VERIFIER challenge whose salt and user id
  * are stable for the same name in the same pool (derived with an HMAC under a server-wide key
  * kept in the database, so every node answers alike), failing only at the verifier step.
  */
@@ -14,12 +14,19 @@ import type { Services } from '../../services.js';
 import type { Store } from '../../store/store.js';
 import { usernameKey, usesAttributesAsUsername } from '../usernames.js';
 import type { ClientGate } from './client-gate.js';
+import { holdLikeWrongPassword, type FailureTimer } from './failure-timing.js';
 import { wrongPassword } from './lockout.js';
 
 export const hidesUserExistence = (gate: ClientGate) => gate.policy.preventUserExistenceErrors === 'ENABLED';
 
 export function unknownUser(gate: ClientGate): Error {
   return hidesUserExistence(gate) ? wrongPassword() : UserNotFound('User does not exist.');
+}
+
+/** Refuses an unknown user; when that must pass for a wrong password, no faster than one. */
+export async function failUnknownUser(services: Pick<Services, 'store'>, gate: ClientGate, timer: FailureTimer): Promise<never> {
+  if (hidesUserExistence(gate)) await holdLikeWrongPassword(services.store, timer);
+  throw unknownUser(gate);
 }
 
 const dummyHashes = new WeakMap<PasswordHasher, Promise<string>>();
