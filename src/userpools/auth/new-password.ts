@@ -4,9 +4,10 @@
  * the user's attributes and the missing required ones as JSON strings, which
  * amazon-cognito-identity-js parses; the answer carries NEW_PASSWORD and `userAttributes.<name>`.
  */
-import { AliasExists, InvalidParameter, NotAuthorized } from '../../errors.js';
+import { InvalidParameter, NotAuthorized } from '../../errors.js';
 import type { UserRecord } from '../../store/users.js';
 import type { PoolRecord } from '../../store/user-pools.js';
+import { aliasHolders, aliasTaken } from '../alias-claims.js';
 import { checkPasswordPolicy } from '../password-policy.js';
 import { passwordSecrets } from '../password-secrets.js';
 import { schemaAttributes } from '../schema-attributes.js';
@@ -61,7 +62,8 @@ export async function answerNewPassword(services: AuthServices, gate: ClientGate
   const now = services.clock.now();
   if (change.set && await services.store.users.changeAttributes(gate.pool.id, user.usernameKey, { ...change, updatedAt: now })) {
     await restoreSession(services, session);
-    throw AliasExists('An account with the given email already exists.');
+    const [holder] = await aliasHolders(services.store, gate.pool.id, change.addAliases ?? [], user.usernameKey);
+    throw aliasTaken(gate.pool, holder?.attribute ?? 'email', false);
   }
   const secrets = await passwordSecrets(services, gate.pool.id, user.username, password);
   await services.store.users.update(gate.pool.id, user.usernameKey, { ...secrets, status: 'CONFIRMED', failedSignIns: 0, lockedUntil: 0, updatedAt: now });

@@ -31,4 +31,20 @@ describe('NEW_PASSWORD_REQUIRED with missing required attributes', () => {
     assert.equal(user.status, 'CONFIRMED');
     assert.deepEqual([user.attributes.name, user.attributes.email, user.attributes.email_verified], ['Nina', 'nina@example.org', 'false']);
   });
+
+  it('refuses an email another user signs in with, and lets the answer be corrected', async () => {
+    const poolId = await h.createPool({ UsernameAttributes: ['email'] });
+    const { clientId } = await h.createClient(poolId);
+    await h.createUser(poolId, 'holder-uuid', 'Correct-Horse-9', { attributes: { email: 'taken@example.com' } });
+    await h.createUser(poolId, 'newbie-uuid', 'Temp-Pass-123', { status: 'FORCE_CHANGE_PASSWORD', attributes: { email: 'newbie@example.com' } });
+    const first = await h.call(initiateAuth, { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: 'newbie@example.com', PASSWORD: 'Temp-Pass-123' } });
+    const answer = (email: string) => h.call(respondToAuthChallenge, {
+      ClientId: clientId, ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: first.Session!,
+      ChallengeResponses: { USERNAME: 'newbie-uuid', NEW_PASSWORD: 'Brand-New-Pass-7', 'userAttributes.email': email },
+    });
+    await assert.rejects(answer('TAKEN@example.com'), { name: 'AliasExistsException', message: 'An account with the given email already exists.' });
+    assert.ok((await answer('moved@example.com')).AuthenticationResult);
+    assert.equal((await h.services.store.users.findByAlias(poolId, 'email:moved@example.com'))?.username, 'newbie-uuid');
+    assert.equal(await h.services.store.users.findByAlias(poolId, 'email:newbie@example.com'), undefined);
+  });
 });
