@@ -2,18 +2,18 @@ import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import {
   AdminDisableUserCommand, AdminGetUserCommand, ConfirmForgotPasswordCommand, ConfirmSignUpCommand, ForgotPasswordCommand,
-  InitiateAuthCommand, SignUpCommand, type CognitoIdentityProviderClient, type CreateUserPoolCommandInput, type ExplicitAuthFlowsType,
+  InitiateAuthCommand, SignUpCommand, type CognitoIdentityProviderClient, type CreateUserPoolCommandInput,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { adminClient } from '../support/aws.js';
 import { describeEngines } from '../support/engines.js';
 import { createPool } from '../support/fixtures.js';
 import { startGatehouse, type Gatehouse } from '../support/gatehouse.js';
 import { startMailbox, type Mailbox } from '../support/mailbox.js';
-import { PASSWORD, createAppClient, secretHash, signUpConfirmed, type AppClient } from '../support/self-service.js';
+import { PASSWORD, PASSWORD_FLOWS, createAppClient, secretHash, signUpConfirmed, type AppClient } from '../support/self-service.js';
 import { smsOutbox, type SmsOutbox } from '../support/sms.js';
 
 const NEW_PASSWORD = 'Brand-New-Pass-7';
-const FLOWS = { ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] as ExplicitAuthFlowsType[] };
+const FLOWS = { ExplicitAuthFlows: PASSWORD_FLOWS };
 const wrongCode = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
 const noContact = { name: 'InvalidParameterException', message: 'Cannot reset password for the user as there is no registered/verified email or phone_number' };
 
