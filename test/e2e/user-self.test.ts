@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import {
-  AdminGetUserCommand, DeleteUserAttributesCommand, GetUserAttributeVerificationCodeCommand, GetUserCommand, UpdateUserAttributesCommand,
+  AdminGetUserCommand, ConfirmSignUpCommand, DeleteUserAttributesCommand, SignUpCommand, GetUserAttributeVerificationCodeCommand, GetUserCommand, UpdateUserAttributesCommand,
   VerifyUserAttributeCommand, type AttributeType, type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { adminClient } from '../support/aws.js';
@@ -9,7 +9,8 @@ import { describeEngines } from '../support/engines.js';
 import { createPool } from '../support/fixtures.js';
 import { startGatehouse, type Gatehouse } from '../support/gatehouse.js';
 import { startMailbox, type Mailbox } from '../support/mailbox.js';
-import { PASSWORD_FLOWS, attributesOf, createAppClient, signIn, signUpConfirmed, type AppClient } from '../support/self-service.js';
+import { smsOutbox, type SmsOutbox } from '../support/sms.js';
+import { PASSWORD, PASSWORD_FLOWS, attributesOf, createAppClient, signIn, signUpConfirmed, type AppClient } from '../support/self-service.js';
 
 const unauthorizedWrite = { name: 'NotAuthorizedException', message: 'A client attempted to write unauthorized attribute' };
 const wrongCode = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
@@ -17,12 +18,14 @@ const wrongCode = (code: string) => String((Number(code) + 1) % 1_000_000).padSt
 describeEngines('the signed-in user and its attributes', (engine) => {
   let server: Gatehouse;
   let mailbox: Mailbox;
+  let sms: SmsOutbox;
   let client: CognitoIdentityProviderClient;
   let poolId: string;
   let app: AppClient;
   before(async () => {
     mailbox = await startMailbox();
-    server = await startGatehouse({ engine, env: { GATEHOUSE_SMTP_URL: mailbox.url } });
+    sms = smsOutbox();
+    server = await startGatehouse({ engine, env: { GATEHOUSE_SMTP_URL: mailbox.url, ...sms.env } });
     client = adminClient(server);
     poolId = await createPool(client, 'self', { AutoVerifiedAttributes: ['email'], Schema: [{ Name: 'plan', AttributeDataType: 'String' }] });
     app = await createAppClient(client, poolId, { ExplicitAuthFlows: PASSWORD_FLOWS });
@@ -74,6 +77,22 @@ describeEngines('the signed-in user and its attributes', (engine) => {
     await verify(token, 'email', (await mailbox.next('carol@example.com')).code!);
     await assert.rejects(client.send(new GetUserAttributeVerificationCodeCommand({ AccessToken: token, AttributeName: 'phone_number' })), { name: 'InvalidParameterException' });
     await assert.rejects(client.send(new GetUserAttributeVerificationCodeCommand({ AccessToken: token, AttributeName: 'name' })), { name: 'InvalidParameterException' });
+  });
+
+  it('sends no code for a contact the pool does not verify, and an old code does not verify a new value', async () => {
+    const byPhone = await createPool(client, 'by phone', { AutoVerifiedAttributes: ['phone_number'] });
+    const byPhoneApp = await createAppClient(client, byPhone, { ExplicitAuthFlows: PASSWORD_FLOWS });
+    await client.send(new SignUpCommand({
+      ClientId: byPhoneApp.clientId, Username: 'jack', Password: PASSWORD,
+      UserAttributes: [{ Name: 'email', Value: 'jack@example.com' }, { Name: 'phone_number', Value: '+15550004321' }],
+    }));
+    await client.send(new ConfirmSignUpCommand({ ClientId: byPhoneApp.clientId, Username: 'jack', ConfirmationCode: (await sms.next('+15550004321')).code! }));
+    const token = (await signIn(client, byPhoneApp, 'jack')).accessToken;
+    await client.send(new GetUserAttributeVerificationCodeCommand({ AccessToken: token, AttributeName: 'email' }));
+    const oldCode = (await mailbox.next('jack@example.com')).code!;
+    assert.equal((await update(token, [{ Name: 'email', Value: 'jack@example.org' }])).CodeDeliveryDetailsList, undefined);
+    await assert.rejects(verify(token, 'email', oldCode), { name: 'ExpiredCodeException', message: 'Invalid code provided, please request a code again.' });
+    assert.equal(attributesOf((await getUser(token)).UserAttributes).email_verified, 'false');
   });
 
   it("keeps to the app client's write attributes and the schema", async () => {
