@@ -20,3 +20,12 @@ export function decodePageToken<T>(token: string | undefined, isValid: (value: u
 }
 
 export const isString = (value: unknown): value is string => typeof value === 'string';
+
+/**
+ * Splits a result fetched with one row more than `limit` into the page to return and, when that
+ * extra row shows more remain, the token that resumes after the page's last item.
+ */
+export function pageOf<T>(rows: T[], limit: number, positionOf: (item: T) => unknown): { page: T[]; next: string | undefined } {
+  const page = rows.slice(0, limit);
+  return { page, next: rows.length > limit ? encodePageToken(positionOf(page.at(-1)!)) : undefined };
+}

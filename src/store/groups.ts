@@ -50,6 +50,15 @@ export function groupsRepository(db: Db) {
       return result && toRecord(result);
     },
 
+    /** The groups a user belongs to, in name order after the given name, as many as asked. */
+    async listForUser(poolId: string, usernameKey: string, after: string | undefined, limit: number): Promise<GroupRecord[]> {
+      let query = db.selectFrom('groups')
+        .innerJoin('user_groups as m', (join) => join.onRef('m.pool_id', '=', 'groups.pool_id').onRef('m.group_name', '=', 'groups.group_name'))
+        .selectAll('groups').where('groups.pool_id', '=', poolId).where('m.username_key', '=', usernameKey).orderBy('groups.group_name').limit(limit);
+      if (after !== undefined) query = query.where('groups.group_name', '>', after);
+      return (await query.execute()).map(toRecord);
+    },
+
     async remove(poolId: string, groupName: string): Promise<boolean> {
       const result = await db.deleteFrom('groups').where('pool_id', '=', poolId).where('group_name', '=', groupName).executeTakeFirst();
       return result.numDeletedRows > 0n;

@@ -129,6 +129,8 @@ export function usersRepository(db: Db) {
       const filter = options.filter;
       if (filter && filter.on === 'column') {
         query = filter.prefix ? query.where(filter.column, '>=', filter.value).where(filter.column, '<', prefixEnd(filter.value)) : query.where(filter.column, '=', filter.value);
+      } else if (filter && filter.on === 'enabled') {
+        query = query.where('users.enabled', '=', filter.enabled ? 1 : 0);
       } else if (filter) {
         let matches = db.selectFrom('user_attributes').select('username_key').where('pool_id', '=', poolId).where('name', '=', filter.attribute);
         matches = filter.prefix ? matches.where('value', '>=', filter.value).where('value', '<', prefixEnd(filter.value)) : matches.where('value', '=', filter.value);
@@ -165,7 +167,8 @@ export function usersRepository(db: Db) {
 }
 
 export type UserFilter =
-  | { on: 'column'; column: 'users.username_key' | 'users.status' | 'users.sub'; value: string; prefix: boolean }
+  | { on: 'column'; column: 'users.username_key' | 'users.username' | 'users.status' | 'users.sub'; value: string; prefix: boolean }
+  | { on: 'enabled'; enabled: boolean }
   | { on: 'attribute'; attribute: string; value: string; prefix: boolean };
 
 export type UsersRepository = ReturnType<typeof usersRepository>;

@@ -82,3 +82,9 @@ export function attributeList(attributes: Record<string, string>, readable?: str
   names.sort((a, b) => (a === 'sub' ? -1 : b === 'sub' ? 1 : 0));
   return names.map((Name) => ({ Name, Value: attributes[Name]! }));
 }
+
+/** Whether a value has the shape Cognito accepts for `email`. */
+export const isEmailAddress = (value: string) => EMAIL.test(value);
+
+/** Whether a value has the E.164 shape Cognito accepts for `phone_number`. */
+export const isPhoneNumber = (value: string) => PHONE.test(value);

@@ -51,8 +51,8 @@ export async function answerNewPassword(services: AuthServices, gate: ClientGate
   let password: string;
   try {
     password = requireParameter(responses, 'NEW_PASSWORD');
-    change = attributeChange(gate, user, responses);
     checkPasswordPolicy(gate.pool, password);
+    change = attributeChange(gate, user, responses);
   } catch (error) {
     // A refused answer can be corrected and sent again with the same Session.
     await restoreSession(services, session);

@@ -47,7 +47,9 @@ export interface SimulatedSrpUser {
  */
 export async function simulatedSrpUser(services: Pick<Services, 'store'>, gate: ClientGate, typed: string): Promise<SimulatedSrpUser> {
   const key = await existenceKey(services.store);
-  const derive = (purpose: string) => createHmac('sha256', key).update(`${purpose}\0${gate.pool.id}\0${usernameKey(gate.pool, typed)}`).digest();
+  // Emails compare case-insensitively everywhere; other names as the pool compares usernames.
+  const name = typed.includes('@') ? typed.toLowerCase() : usernameKey(gate.pool, typed);
+  const derive = (purpose: string) => createHmac('sha256', key).update(`${purpose}\0${gate.pool.id}\0${name}`).digest();
   const verifier = BigInt(`0x${Buffer.concat([derive('verifier-1'), derive('verifier-2')]).toString('hex')}`) % N;
   return {
     salt: derive('salt').subarray(0, 16).toString('hex'),
