@@ -6,9 +6,6 @@
 import type { Db } from './database.js';
 
 export function pendingAttributesRepository(db: Db) {
-  const matching = (poolId: string, usernameKey: string) => db.selectFrom('pending_attributes')
-    .where('pool_id', '=', poolId).where('username_key', '=', usernameKey);
-
   return {
     async put(poolId: string, usernameKey: string, name: string, value: string, now: number): Promise<void> {
       await db.insertInto('pending_attributes').values({ pool_id: poolId, username_key: usernameKey, name, value, created_at: now })
@@ -17,7 +14,8 @@ export function pendingAttributesRepository(db: Db) {
     },
 
     async find(poolId: string, usernameKey: string, name: string): Promise<string | undefined> {
-      const row = await matching(poolId, usernameKey).select('value').where('name', '=', name).executeTakeFirst();
+      const row = await db.selectFrom('pending_attributes').select('value')
+        .where('pool_id', '=', poolId).where('username_key', '=', usernameKey).where('name', '=', name).executeTakeFirst();
       return row?.value;
     },
 

@@ -15,6 +15,9 @@ import { aliasKey, aliasKeysOf } from './usernames.js';
 
 export const aliasExists = (attribute: string) => AliasExists(`An account with the ${attribute} already exists.`);
 
+/** The attribute an alias key stands for (keys are `<attribute>:<value>`, see usernames.ts). */
+export const aliasAttribute = (key: string) => key.slice(0, key.indexOf(':'));
+
 /** The aliases to add and drop when the user's attributes become `next`. */
 export async function aliasChanges(store: Pick<Store, 'users'>, pool: PoolRecord, user: UserRecord, next: Record<string, string>): Promise<{ addAliases: string[]; dropAliases: string[] }> {
   const held = await store.users.aliases(pool.id, user.usernameKey);

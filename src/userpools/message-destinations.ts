@@ -27,6 +27,10 @@ export function verifiableAttribute(name: string): ContactAttribute {
   return name;
 }
 
+/** A message to this address of the contact attribute. */
+export const contactDestination = (attribute: ContactAttribute, address: string): Destination =>
+  ({ medium: attribute === 'email' ? 'EMAIL' : 'SMS', attribute, address });
+
 /** The auto-verified attributes, in the order a confirmation code prefers them. */
 export function confirmationPreference(pool: PoolRecord): ContactAttribute[] {
   const auto = pool.settings.AutoVerifiedAttributes ?? [];
@@ -60,12 +64,13 @@ const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 /**
  * What a code sent to a user who does not exist would look like, for clients with
- * PreventUserExistenceErrors ENABLED (../shared/spec/cognito-wire-digest.md §8.6). The made-up
- * destination is stable for a pool and name, and keyed by the server's user-existence key (the
- * one simulated sign-ins use), so repeating the call or computing it offline tells nothing.
+ * PreventUserExistenceErrors ENABLED (../shared/spec/cognito-wire-digest.md §8.6). It goes where
+ * a real user's would: to the contact the typed name is, else to the first one the pool verifies.
+ * The made-up destination is stable for a pool and name, and keyed by the server's user-existence
+ * key (the one simulated sign-ins use), so repeating the call or computing it offline tells nothing.
  */
 export async function simulatedDelivery(store: Pick<Store, 'settings'>, pool: PoolRecord, preference: ContactAttribute[], name: string): Promise<CodeDeliveryDetailsType> {
-  const attribute = preference[0] ?? 'email';
+  const attribute = simulatedAttribute(pool, preference, name);
   const digest = createHmac('sha256', await existenceKey(store)).update(`simulated-destination\0${pool.id}\0${name}`).digest();
   if (attribute === 'email') {
     const address = EMAIL_LIKE.test(name) ? name : `${LETTERS[digest[0]! % 26]}@${LETTERS[digest[1]! % 26]}`;
@@ -73,4 +78,11 @@ export async function simulatedDelivery(store: Pick<Store, 'settings'>, pool: Po
   }
   const digits = [...digest.subarray(2, 12)].map((byte) => byte % 10).join('');
   return describeDelivery({ medium: 'SMS', attribute, address: PHONE_LIKE.test(name) ? name : `+1${digits}` });
+}
+
+function simulatedAttribute(pool: PoolRecord, preference: ContactAttribute[], name: string): ContactAttribute {
+  const typed = EMAIL_LIKE.test(name) ? 'email' : PHONE_LIKE.test(name) ? 'phone_number' : undefined;
+  if (typed && preference.includes(typed)) return typed;
+  const verified = confirmationPreference(pool);
+  return preference.find((attribute) => verified.includes(attribute)) ?? preference[0] ?? 'email';
 }

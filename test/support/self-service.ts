@@ -1,8 +1,8 @@
 /** Setup and helpers for the self-service tests: app clients, SECRET_HASH, and users signed up and confirmed through the mail. */
 import { createHmac } from 'node:crypto';
 import {
-  ConfirmSignUpCommand, CreateUserPoolClientCommand, SignUpCommand,
-  type CognitoIdentityProviderClient, type CreateUserPoolClientCommandInput,
+  ConfirmSignUpCommand, CreateUserPoolClientCommand, InitiateAuthCommand, SignUpCommand,
+  type CognitoIdentityProviderClient, type CreateUserPoolClientCommandInput, type ExplicitAuthFlowsType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { Mailbox } from './mailbox.js';
 
@@ -35,3 +35,11 @@ export async function signUpConfirmed(client: CognitoIdentityProviderClient, mai
 
 /** The attributes of AdminGetUser or GetUser as a map. */
 export const attributesOf = (list: { Name?: string; Value?: string }[] | undefined) => Object.fromEntries((list ?? []).map((a) => [a.Name!, a.Value!]));
+
+/** Signs in with USER_PASSWORD_AUTH (the client must allow it) and returns the tokens. */
+export async function signIn(client: CognitoIdentityProviderClient, app: AppClient, username: string, password = PASSWORD) {
+  const { AuthenticationResult } = await client.send(new InitiateAuthCommand({ ClientId: app.clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: username, PASSWORD: password } }));
+  return { accessToken: AuthenticationResult!.AccessToken!, idToken: AuthenticationResult!.IdToken!, refreshToken: AuthenticationResult!.RefreshToken! };
+}
+
+export const PASSWORD_FLOWS: ExplicitAuthFlowsType[] = ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'];

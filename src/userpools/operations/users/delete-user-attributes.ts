@@ -32,14 +32,14 @@ export const deleteUserAttributes = operation<DeleteUserAttributesRequest, Delet
 
 function checkDeletable(pool: PoolRecord, client: ClientRecord, names: string[]): void {
   const problems: string[] = [];
-  const writable = client.settings.WriteAttributes;
+  const writable = client.settings.WriteAttributes ?? [];
   for (const name of names) {
     const schema = findAttribute(pool, name);
     if (!schema || name === 'sub') {
       problems.push(`${name}: Attribute does not exist in the schema.`);
       continue;
     }
-    if (schema.DeveloperOnlyAttribute || name.endsWith('_verified') || (writable?.length && !writable.includes(name))) {
+    if (schema.DeveloperOnlyAttribute || name.endsWith('_verified') || (writable.length > 0 && !writable.includes(name))) {
       throw NotAuthorized('A client attempted to write unauthorized attribute');
     }
     if (schema.Mutable === false) problems.push(`${name}: Attribute cannot be updated. (changing an immutable attribute)`);

@@ -7,7 +7,7 @@ import { InvalidParameter } from '../../../errors.js';
 import { operation } from '../../../protocol/operation.js';
 import { authenticateAccessToken } from '../../access-tokens.js';
 import { deliverCode } from '../../code-delivery.js';
-import { verifiableAttribute } from '../../message-destinations.js';
+import { contactDestination, verifiableAttribute } from '../../message-destinations.js';
 import { issueCode } from '../../one-time-codes.js';
 
 export const getUserAttributeVerificationCode = operation<GetUserAttributeVerificationCodeRequest, GetUserAttributeVerificationCodeResponse>(
@@ -18,7 +18,6 @@ export const getUserAttributeVerificationCode = operation<GetUserAttributeVerifi
     const address = (await services.store.pendingAttributes.find(pool.id, user.usernameKey, attribute)) ?? user.attributes[attribute];
     if (address === undefined) throw InvalidParameter(`User has no attribute ${attribute} to verify.`);
     const code = await issueCode(services, user, `verify:${attribute}`);
-    const to = { medium: attribute === 'email' ? 'EMAIL' : 'SMS', attribute, address } as const;
-    return { CodeDeliveryDetails: await deliverCode(services, pool, user, to, 'verification', code) };
+    return { CodeDeliveryDetails: await deliverCode(services, pool, user, contactDestination(attribute, address), 'verification', code) };
   },
 );

@@ -9,8 +9,9 @@ import type { Services } from '../../../services.js';
 import type { UserRecord } from '../../../store/users.js';
 import type { PoolRecord } from '../../../store/user-pools.js';
 import { planAttributeUpdate, refuseVerificationFlags, type AttributeUpdatePlan } from '../../attribute-update.js';
-import { aliasChanges, aliasExists } from '../../attribute-verification.js';
+import { aliasAttribute, aliasChanges, aliasExists } from '../../attribute-verification.js';
 import { deliverCode } from '../../code-delivery.js';
+import { contactDestination, isContactAttribute } from '../../message-destinations.js';
 import { issueCode } from '../../one-time-codes.js';
 import { authenticateClientCaller } from '../../token-caller.js';
 import { attributeMap, validateAttributes } from '../../user-attributes.js';
@@ -25,7 +26,7 @@ export const updateUserAttributes = operation<UpdateUserAttributesRequest, Updat
   const CodeDeliveryDetailsList: CodeDeliveryDetailsType[] = [];
   for (const { attribute, address } of plan.codes) {
     const code = await issueCode(services, user, `verify:${attribute}`);
-    CodeDeliveryDetailsList.push(await deliverCode(services, pool, user, { medium: attribute === 'email' ? 'EMAIL' : 'SMS', attribute, address }, 'verification', code));
+    CodeDeliveryDetailsList.push(await deliverCode(services, pool, user, contactDestination(attribute, address), 'verification', code));
   }
   return CodeDeliveryDetailsList.length ? { CodeDeliveryDetailsList } : {};
 });
@@ -34,7 +35,11 @@ async function applyPlan({ store, clock }: Pick<Services, 'store' | 'clock'>, po
   const now = clock.now();
   const aliases = await aliasChanges(store, pool, user, { ...user.attributes, ...plan.set });
   const conflict = await store.users.changeAttributes(pool.id, user.usernameKey, { set: plan.set, ...aliases, updatedAt: now });
-  if (conflict) throw aliasExists(aliases.addAliases[0]?.split(':')[0] ?? 'email');
+  if (conflict) throw aliasExists(aliasAttribute(aliases.addAliases[0] ?? 'email:'));
   await store.pendingAttributes.discard(pool.id, user.usernameKey, plan.settled);
+  // A code sent to the old value must not verify the new one.
+  for (const name of Object.keys(plan.set).filter(isContactAttribute)) {
+    await store.codes.discard({ poolId: pool.id, usernameKey: user.usernameKey, purpose: `verify:${name}` });
+  }
   for (const [name, value] of Object.entries(plan.pending)) await store.pendingAttributes.put(pool.id, user.usernameKey, name, value, now);
 }
