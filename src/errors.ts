@@ -50,6 +50,7 @@ export const UnsupportedUserState = E('UnsupportedUserStateException');
 export const UnsupportedOperation = E('UnsupportedOperationException');
 export const InvalidUserPoolConfiguration = E('InvalidUserPoolConfigurationException');
 export const RefreshTokenReuse = E('RefreshTokenReuseException');
+export const UnsupportedTokenType = E('UnsupportedTokenTypeException');
 export const UnauthorizedClient = E('UnauthorizedException');
 export const UserPoolTagging = E('UserPoolTaggingException');
 export const InvalidOAuthFlow = E('InvalidOAuthFlowException');

@@ -19,6 +19,7 @@ export interface Database {
   one_time_codes: OneTimeCodeTable;
   auth_sessions: AuthSessionTable;
   refresh_tokens: RefreshTokenTable;
+  pending_attributes: PendingAttributeTable;
 }
 
 export interface ServerSettingTable {
@@ -152,4 +153,13 @@ export interface RefreshTokenTable {
   expires_at: number;
   revoked_at: number | null;
   replaced_at: number | null;
+}
+
+export interface PendingAttributeTable {
+  pool_id: string;
+  username_key: string;
+  /** `email` or `phone_number`. */
+  name: string;
+  value: string;
+  created_at: number;
 }

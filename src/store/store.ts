@@ -3,6 +3,7 @@ import { authSessionsRepository } from './auth-sessions.js';
 import type { Db, Engine } from './database.js';
 import { groupsRepository } from './groups.js';
 import { oneTimeCodesRepository } from './one-time-codes.js';
+import { pendingAttributesRepository } from './pending-attributes.js';
 import { refreshTokensRepository } from './refresh-tokens.js';
 import { resourceTagsRepository } from './resource-tags.js';
 import { serverSettingsRepository } from './server-settings.js';
@@ -25,6 +26,7 @@ export function createStore(db: Db, engine: Engine) {
     codes: oneTimeCodesRepository(db),
     sessions: authSessionsRepository(db),
     refreshTokens: refreshTokensRepository(db),
+    pendingAttributes: pendingAttributesRepository(db),
   };
 }
 

@@ -80,6 +80,13 @@ export function usersRepository(db: Db) {
       return result.numUpdatedRows > 0n;
     },
 
+    /** Counts one more failed sign-in atomically and returns the new count (0 when the user is gone). */
+    async addFailedSignIn(poolId: string, usernameKey: string): Promise<number> {
+      const row = await db.updateTable('users').set((eb) => ({ failed_sign_ins: eb('failed_sign_ins', '+', 1) }))
+        .where('pool_id', '=', poolId).where('username_key', '=', usernameKey).returning('failed_sign_ins').executeTakeFirst();
+      return row ? Number(row.failed_sign_ins) : 0;
+    },
+
     /**
      * Sets and removes attributes and adds or drops aliases atomically. Returns 'alias' (and
      * changes nothing) when an added alias belongs to another user.

@@ -43,12 +43,15 @@ export async function issueTokens(services: Pick<Services, 'config' | 'keys' | '
   const policy = clientPolicy(request.client.settings);
   const clientId = request.client.clientId;
   const originJti = request.originJti ?? ids.uuid();
-  const common = { sub: request.user.sub, ...groupClaims(request.groups), origin_jti: originJti, event_id: ids.uuid(), auth_time: request.authTime };
+  const common = { sub: request.user.sub, origin_jti: originJti, event_id: ids.uuid(), auth_time: request.authTime };
   const issuer = issuerFor(config, request.poolId);
+  const groups = groupClaims(request.groups);
 
-  const idClaims = { ...common, ...attributeClaims(request.user, request.client.settings.ReadAttributes), 'cognito:username': request.user.username, aud: clientId, token_use: 'id' };
+  const idClaims = { ...common, ...groups, ...attributeClaims(request.user, request.client.settings.ReadAttributes), 'cognito:username': request.user.username, aud: clientId, token_use: 'id' };
+  // Access tokens carry the groups but not their IAM roles, which only the ID token lists (digest §4.3).
   const accessClaims = {
-    ...common, client_id: clientId, token_use: 'access', scope: ADMIN_SCOPE, username: request.user.username, version: 2,
+    ...common, ...(groups['cognito:groups'] ? { 'cognito:groups': groups['cognito:groups'] } : {}),
+    client_id: clientId, token_use: 'access', scope: ADMIN_SCOPE, username: request.user.username, version: 2,
     ...(request.deviceKey ? { device_key: request.deviceKey } : {}),
   };
   const [IdToken, AccessToken] = await Promise.all([

@@ -1,9 +1,10 @@
 /** Every user pool operation Gatehouse implements, by capability. */
 import type { AnyOperation } from '../../protocol/operation.js';
+import * as auth from './auth/index.js';
 import * as clients from './clients/index.js';
 import * as groups from './groups/index.js';
 import * as pools from './pools/index.js';
 import * as tags from './tags/index.js';
 import * as users from './users/index.js';
 
-export const userPoolOperations: AnyOperation[] = [pools, clients, groups, tags, users].flatMap((capability) => Object.values(capability));
+export const userPoolOperations: AnyOperation[] = [pools, clients, groups, tags, users, auth].flatMap((capability) => Object.values(capability));

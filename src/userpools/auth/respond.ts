@@ -1,0 +1,18 @@
+/** RespondToAuthChallenge and AdminRespondToAuthChallenge: the answer goes to its challenge's step. */
+import type { ChallengeNameType } from '@aws-sdk/client-cognito-identity-provider';
+import { InvalidParameter } from '../../errors.js';
+import type { ClientGate } from './client-gate.js';
+import { answerNewPassword } from './new-password.js';
+import type { AuthServices, SignInOutcome } from './outcome.js';
+import { answerPasswordVerifier } from './srp-flow.js';
+
+export async function respondToChallenge(services: AuthServices, gate: ClientGate, challenge: ChallengeNameType, responses: Record<string, string>, session: string | undefined): Promise<SignInOutcome> {
+  switch (challenge) {
+    case 'PASSWORD_VERIFIER':
+      return answerPasswordVerifier(services, gate, responses, session);
+    case 'NEW_PASSWORD_REQUIRED':
+      return answerNewPassword(services, gate, responses, session);
+    default:
+      throw InvalidParameter(`The ${challenge} challenge is not supported by Gatehouse yet.`);
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * The `Session` a challenge hands the client (digest §3.4): an opaque random string, of which the
+ * store keeps only the hash, answerable once (`take` deletes as it reads) and only for the app
+ * client's AuthSessionValidity. Whatever a later step needs (SRP secrets, the name typed) stays
+ * server-side in the session's state.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { NotAuthorized } from '../../errors.js';
+import type { Services } from '../../services.js';
+import type { AuthSessionRecord } from '../../store/auth-sessions.js';
+import type { ClientGate } from './client-gate.js';
+
+export type ChallengeName = 'PASSWORD_VERIFIER' | 'NEW_PASSWORD_REQUIRED';
+
+export interface OpenSession<State> {
+  record: AuthSessionRecord;
+  usernameKey: string | null;
+  state: State;
+}
+
+const sessionId = (session: string) => createHash('sha256').update(session).digest('base64url');
+
+export const invalidSession = () => NotAuthorized('Invalid session for the user, session is expired.');
+
+/** Stores the state of a challenge and returns the Session string for the client. */
+export async function startSession<State>(services: Pick<Services, 'store' | 'clock'>, gate: ClientGate, challenge: ChallengeName, usernameKey: string | null, state: State): Promise<string> {
+  const session = randomBytes(96).toString('base64url');
+  await services.store.sessions.insert({
+    id: sessionId(session), poolId: gate.pool.id, clientId: gate.client.clientId, usernameKey, challenge,
+    state: JSON.stringify(state), expiresAt: services.clock.now() + gate.policy.authSessionSeconds * 1000,
+  });
+  return session;
+}
+
+/**
+ * Consumes the session answering `challenge` through this client. Unknown, used, expired, or
+ * belonging to another client or challenge: all read the same to the caller.
+ */
+export async function takeSession<State>(services: Pick<Services, 'store' | 'clock'>, gate: ClientGate, session: string | undefined, challenge: ChallengeName): Promise<OpenSession<State>> {
+  if (!session) throw invalidSession();
+  const record = await services.store.sessions.take(sessionId(session));
+  if (!record || record.expiresAt <= services.clock.now()) throw invalidSession();
+  if (record.poolId !== gate.pool.id || record.clientId !== gate.client.clientId || record.challenge !== challenge) throw invalidSession();
+  return { record, usernameKey: record.usernameKey, state: JSON.parse(record.state) as State };
+}
+
+/**
+ * Puts a taken session back, for an answer the user can correct (a new password the policy
+ * refused) without signing in again; it keeps its original expiry.
+ */
+export async function restoreSession(services: Pick<Services, 'store'>, session: OpenSession<unknown>): Promise<void> {
+  await services.store.sessions.insert(session.record);
+}

@@ -1,0 +1,24 @@
+/**
+ * ChangePassword: the signed-in user replaces its password, proving the old one. Wrong old
+ * passwords count toward the same lockout as failed sign-ins, so a stolen access token cannot be
+ * used to guess the password.
+ */
+import type { ChangePasswordRequest, ChangePasswordResponse } from '@aws-sdk/client-cognito-identity-provider';
+import { operation } from '../../../protocol/operation.js';
+import { authenticateAccessToken } from '../../access-tokens.js';
+import { checkNotLockedOut, failSignIn } from '../../auth/lockout.js';
+import { replacePassword } from '../../password-change.js';
+import { checkPasswordPolicy } from '../../password-policy.js';
+
+export const changePassword = operation<ChangePasswordRequest, ChangePasswordResponse>('ChangePassword', async function changePassword(services, input) {
+  const { pool, user } = await authenticateAccessToken(services, input.AccessToken!);
+  checkPasswordPolicy(pool, input.ProposedPassword!);
+  // PreviousPassword may be left out only by users who have no password (passwordless sign-in).
+  if (user.passwordHash !== null) {
+    checkNotLockedOut(user, services.clock.now());
+    const proven = input.PreviousPassword !== undefined && (await services.passwords.verify(user.passwordHash, input.PreviousPassword));
+    if (!proven) await failSignIn(services, user);
+  }
+  await replacePassword(services, user, input.ProposedPassword!);
+  return {};
+});

@@ -1,0 +1,30 @@
+/**
+ * ForgotPassword: a recovery code to the user's verified contact, chosen by the pool's
+ * AccountRecoverySetting (src/userpools/message-destinations.ts). The password keeps working
+ * until ConfirmForgotPassword replaces it.
+ */
+import type { ForgotPasswordRequest, ForgotPasswordResponse } from '@aws-sdk/client-cognito-identity-provider';
+import { InvalidParameter, NotAuthorized } from '../../../errors.js';
+import { operation } from '../../../protocol/operation.js';
+import { hidesUserExistence } from '../../auth/user-existence.js';
+import { openClientRequest, unknownUserForClient } from '../../client-request.js';
+import { deliverCode } from '../../code-delivery.js';
+import { recoveryDestination, recoveryPreference, simulatedDelivery } from '../../message-destinations.js';
+import { issueCode } from '../../one-time-codes.js';
+
+export const forgotPassword = operation<ForgotPasswordRequest, ForgotPasswordResponse>('ForgotPassword', async function forgotPassword(services, input) {
+  const request = await openClientRequest(services, input);
+  const { pool, user } = request;
+  const hidden = hidesUserExistence(request);
+  if (!user || (hidden && !user.enabled)) {
+    if (hidden) return { CodeDeliveryDetails: await simulatedDelivery(services.store, pool, recoveryPreference(pool), input.Username!) };
+    throw unknownUserForClient();
+  }
+  if (!user.enabled) throw NotAuthorized('User is disabled.');
+  // The temporary password must be answered by the user first, through NEW_PASSWORD_REQUIRED.
+  if (user.status === 'FORCE_CHANGE_PASSWORD') throw NotAuthorized('User password cannot be reset in the current state.');
+  const to = recoveryDestination(pool, user);
+  if (!to) throw InvalidParameter('Cannot reset password for the user as there is no registered/verified email or phone_number');
+  const code = await issueCode(services, user, 'forgot-password');
+  return { CodeDeliveryDetails: await deliverCode(services, pool, user, to, 'verification', code) };
+});

@@ -1,0 +1,23 @@
+/**
+ * GetUserAttributeVerificationCode: a code to the signed-in user's email address or phone number,
+ * or to the new value waiting for verification when there is one.
+ */
+import type { GetUserAttributeVerificationCodeRequest, GetUserAttributeVerificationCodeResponse } from '@aws-sdk/client-cognito-identity-provider';
+import { InvalidParameter } from '../../../errors.js';
+import { operation } from '../../../protocol/operation.js';
+import { authenticateAccessToken } from '../../access-tokens.js';
+import { deliverCode } from '../../code-delivery.js';
+import { contactDestination, verifiableAttribute } from '../../message-destinations.js';
+import { issueCode } from '../../one-time-codes.js';
+
+export const getUserAttributeVerificationCode = operation<GetUserAttributeVerificationCodeRequest, GetUserAttributeVerificationCodeResponse>(
+  'GetUserAttributeVerificationCode',
+  async function getUserAttributeVerificationCode(services, input) {
+    const { pool, user } = await authenticateAccessToken(services, input.AccessToken!);
+    const attribute = verifiableAttribute(input.AttributeName!);
+    const address = (await services.store.pendingAttributes.find(pool.id, user.usernameKey, attribute)) ?? user.attributes[attribute];
+    if (address === undefined) throw InvalidParameter(`User has no attribute ${attribute} to verify.`);
+    const code = await issueCode(services, user, `verify:${attribute}`);
+    return { CodeDeliveryDetails: await deliverCode(services, pool, user, contactDestination(attribute, address), 'verification', code) };
+  },
+);

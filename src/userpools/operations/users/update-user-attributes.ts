@@ -1,0 +1,45 @@
+/**
+ * UpdateUserAttributes: the signed-in user changes its attributes, within what its app client may
+ * write. Changed contacts are unverified and, where the pool auto-verifies them, sent a code
+ * (src/userpools/attribute-update.ts has the rules).
+ */
+import type { CodeDeliveryDetailsType, UpdateUserAttributesRequest, UpdateUserAttributesResponse } from '@aws-sdk/client-cognito-identity-provider';
+import { operation } from '../../../protocol/operation.js';
+import type { Services } from '../../../services.js';
+import type { UserRecord } from '../../../store/users.js';
+import type { PoolRecord } from '../../../store/user-pools.js';
+import { planAttributeUpdate, refuseVerificationFlags, type AttributeUpdatePlan } from '../../attribute-update.js';
+import { aliasAttribute, aliasChanges, aliasExists } from '../../attribute-verification.js';
+import { deliverCode } from '../../code-delivery.js';
+import { contactDestination, isContactAttribute } from '../../message-destinations.js';
+import { issueCode } from '../../one-time-codes.js';
+import { authenticateClientCaller } from '../../token-caller.js';
+import { attributeMap, validateAttributes } from '../../user-attributes.js';
+
+export const updateUserAttributes = operation<UpdateUserAttributesRequest, UpdateUserAttributesResponse>('UpdateUserAttributes', async function updateUserAttributes(services, input) {
+  const { pool, user, client } = await authenticateClientCaller(services, input.AccessToken!);
+  const changes = attributeMap(input.UserAttributes);
+  refuseVerificationFlags(changes);
+  validateAttributes(pool, changes, { writer: 'user', creating: false, writable: client.settings.WriteAttributes });
+  const plan = planAttributeUpdate(pool, user, changes);
+  await applyPlan(services, pool, user, plan);
+  const CodeDeliveryDetailsList: CodeDeliveryDetailsType[] = [];
+  for (const { attribute, address } of plan.codes) {
+    const code = await issueCode(services, user, `verify:${attribute}`);
+    CodeDeliveryDetailsList.push(await deliverCode(services, pool, user, contactDestination(attribute, address), 'verification', code));
+  }
+  return CodeDeliveryDetailsList.length ? { CodeDeliveryDetailsList } : {};
+});
+
+async function applyPlan({ store, clock }: Pick<Services, 'store' | 'clock'>, pool: PoolRecord, user: UserRecord, plan: AttributeUpdatePlan): Promise<void> {
+  const now = clock.now();
+  const aliases = await aliasChanges(store, pool, user, { ...user.attributes, ...plan.set });
+  const conflict = await store.users.changeAttributes(pool.id, user.usernameKey, { set: plan.set, ...aliases, updatedAt: now });
+  if (conflict) throw aliasExists(aliasAttribute(aliases.addAliases[0] ?? 'email:'));
+  await store.pendingAttributes.discard(pool.id, user.usernameKey, plan.settled);
+  // A code sent to the old value must not verify the new one.
+  for (const name of Object.keys(plan.set).filter(isContactAttribute)) {
+    await store.codes.discard({ poolId: pool.id, usernameKey: user.usernameKey, purpose: `verify:${name}` });
+  }
+  for (const [name, value] of Object.entries(plan.pending)) await store.pendingAttributes.put(pool.id, user.usernameKey, name, value, now);
+}

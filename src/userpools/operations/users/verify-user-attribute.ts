@@ -1,0 +1,19 @@
+/**
+ * VerifyUserAttribute: the code from UpdateUserAttributes or GetUserAttributeVerificationCode
+ * marks the contact verified, puts a pending new value in place, and registers the alias.
+ */
+import type { VerifyUserAttributeRequest, VerifyUserAttributeResponse } from '@aws-sdk/client-cognito-identity-provider';
+import { operation } from '../../../protocol/operation.js';
+import { authenticateAccessToken } from '../../access-tokens.js';
+import { markVerified } from '../../attribute-verification.js';
+import { verifiableAttribute } from '../../message-destinations.js';
+import { redeemCode } from '../../one-time-codes.js';
+
+export const verifyUserAttribute = operation<VerifyUserAttributeRequest, VerifyUserAttributeResponse>('VerifyUserAttribute', async function verifyUserAttribute(services, input) {
+  const { pool, user } = await authenticateAccessToken(services, input.AccessToken!);
+  const attribute = verifiableAttribute(input.AttributeName!);
+  await redeemCode(services, user, `verify:${attribute}`, input.Code!);
+  const value = await services.store.pendingAttributes.take(pool.id, user.usernameKey, attribute);
+  await markVerified(services, pool, user, attribute, { ...(value !== undefined && { value }) });
+  return {};
+});

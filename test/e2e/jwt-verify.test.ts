@@ -1,0 +1,86 @@
+/**
+ * aws-jwt-verify verifying Gatehouse's tokens: JwtRsaVerifier with the pool's own issuer and
+ * JWKS, and CognitoJwtVerifier (which derives Cognito's issuer from the pool id) against a server
+ * that issues with Cognito's issuer. Its Node fetcher refuses http://, so the JWKS Gatehouse
+ * serves is fetched here and preloaded with cacheJwks.
+ */
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import { CognitoJwtVerifier, JwtRsaVerifier } from 'aws-jwt-verify';
+import type { Jwks } from 'aws-jwt-verify/jwk';
+import { AdminAddUserToGroupCommand, CreateGroupCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { adminClient } from '../support/aws.js';
+import { describeEngines } from '../support/engines.js';
+import { createPool } from '../support/fixtures.js';
+import { REGION, startGatehouse, type Gatehouse } from '../support/gatehouse.js';
+import { createAppClient, createUser, passwordSignIn, type AppClient } from '../support/sign-in.js';
+
+interface Setup {
+  poolId: string;
+  app: AppClient;
+  jwksUri: string;
+  jwks: Jwks;
+}
+
+async function setUp(server: Gatehouse): Promise<Setup> {
+  const client = adminClient(server);
+  const poolId = await createPool(client, 'verify');
+  const app = await createAppClient(client, poolId);
+  await createUser(client, poolId, 'vera', { attributes: { email: 'vera@example.com' } });
+  await client.send(new CreateGroupCommand({ UserPoolId: poolId, GroupName: 'auditors' }));
+  await client.send(new AdminAddUserToGroupCommand({ UserPoolId: poolId, Username: 'vera', GroupName: 'auditors' }));
+  const jwksUri = `${server.url}/${poolId}/.well-known/jwks.json`;
+  return { poolId, app, jwksUri, jwks: await (await fetch(jwksUri)).json() as Jwks };
+}
+
+describeEngines('aws-jwt-verify', (engine) => {
+  let server: Gatehouse;
+  let cognitoIssuer: Gatehouse;
+  before(async () => {
+    server = await startGatehouse({ engine });
+    cognitoIssuer = await startGatehouse({ engine, env: { GATEHOUSE_COGNITO_ISSUER: 'true' } });
+  });
+  after(async () => { await Promise.all([server.stop(), cognitoIssuer.stop()]); });
+
+  it('JwtRsaVerifier accepts ID and access tokens under the pool\'s issuer and JWKS', async () => {
+    const { poolId, app, jwksUri, jwks } = await setUp(server);
+    const issuer = `${server.url}/${poolId}`;
+    const tokens = await passwordSignIn(adminClient(server), app, 'vera');
+    const idVerifier = JwtRsaVerifier.create({ issuer, audience: app.clientId, jwksUri });
+    idVerifier.cacheJwks(jwks);
+    const id = await idVerifier.verify(tokens.IdToken!);
+    assert.equal(id['cognito:username'], 'vera');
+    const accessVerifier = JwtRsaVerifier.create({
+      issuer, audience: null, jwksUri,
+      customJwtCheck: ({ payload }) => { if (payload.client_id !== app.clientId || payload.token_use !== 'access') throw new Error('not this client\'s access token'); },
+    });
+    accessVerifier.cacheJwks(jwks);
+    assert.equal((await accessVerifier.verify(tokens.AccessToken!)).username, 'vera');
+    await assert.rejects(accessVerifier.verify(tokens.IdToken!));
+    const [header, payload, signature] = tokens.IdToken!.split('.');
+    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), 'cognito:username': 'mallory' })).toString('base64url');
+    await assert.rejects(idVerifier.verify(`${header}.${forged}.${signature}`), /signature/i);
+    const otherAudience = JwtRsaVerifier.create({ issuer, audience: 'another-client', jwksUri });
+    otherAudience.cacheJwks(jwks);
+    await assert.rejects(otherAudience.verify(tokens.IdToken!));
+  });
+
+  it('CognitoJwtVerifier accepts them when the server issues with Cognito\'s issuer', async () => {
+    const { poolId, app, jwks } = await setUp(cognitoIssuer);
+    assert.ok(poolId.startsWith(`${REGION}_`));
+    const tokens = await passwordSignIn(adminClient(cognitoIssuer), app, 'vera');
+    const idVerifier = CognitoJwtVerifier.create({ userPoolId: poolId, tokenUse: 'id', clientId: app.clientId });
+    idVerifier.cacheJwks(jwks);
+    assert.equal((await idVerifier.verify(tokens.IdToken!)).iss, `https://cognito-idp.${REGION}.amazonaws.com/${poolId}`);
+    const accessVerifier = CognitoJwtVerifier.create({ userPoolId: poolId, tokenUse: 'access', clientId: app.clientId, groups: 'auditors' });
+    accessVerifier.cacheJwks(jwks);
+    assert.equal((await accessVerifier.verify(tokens.AccessToken!)).username, 'vera');
+    await assert.rejects(accessVerifier.verify(tokens.IdToken!), /Token use not allowed/);
+    const wrongGroup = CognitoJwtVerifier.create({ userPoolId: poolId, tokenUse: 'access', clientId: app.clientId, groups: 'admins' });
+    wrongGroup.cacheJwks(jwks);
+    await assert.rejects(wrongGroup.verify(tokens.AccessToken!));
+    const wrongClient = CognitoJwtVerifier.create({ userPoolId: poolId, tokenUse: 'id', clientId: 'someotherclient' });
+    wrongClient.cacheJwks(jwks);
+    await assert.rejects(wrongClient.verify(tokens.IdToken!));
+  });
+});

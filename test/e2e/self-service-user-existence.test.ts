@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import {
+  AdminDisableUserCommand, ConfirmForgotPasswordCommand, ConfirmSignUpCommand, ForgotPasswordCommand, ResendConfirmationCodeCommand, SignUpCommand,
+  type CognitoIdentityProviderClient,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { adminClient } from '../support/aws.js';
+import { describeEngines } from '../support/engines.js';
+import { createPool } from '../support/fixtures.js';
+import { startGatehouse, type Gatehouse } from '../support/gatehouse.js';
+import { startMailbox, type Mailbox } from '../support/mailbox.js';
+import { PASSWORD, createAppClient, signUpConfirmed, type AppClient } from '../support/self-service.js';
+
+const mismatch = { name: 'CodeMismatchException', message: 'Invalid verification code provided, please try again.' };
+const MASKED_EMAIL = /^[a-z]\*\*\*@[a-z]\*\*\*$/;
+
+describeEngines('PreventUserExistenceErrors on sign-up and recovery', (engine) => {
+  let server: Gatehouse;
+  let mailbox: Mailbox;
+  let client: CognitoIdentityProviderClient;
+  let poolId: string;
+  let hiding: AppClient;
+  before(async () => {
+    mailbox = await startMailbox();
+    server = await startGatehouse({ engine, env: { GATEHOUSE_SMTP_URL: mailbox.url } });
+    client = adminClient(server);
+    poolId = await createPool(client, 'hiding', { AutoVerifiedAttributes: ['email'] });
+    hiding = await createAppClient(client, poolId, { PreventUserExistenceErrors: 'ENABLED' });
+  });
+  after(async () => {
+    await server.stop();
+    await mailbox.close();
+  });
+
+  const forgot = (Username: string, target = hiding) => client.send(new ForgotPasswordCommand({ ClientId: target.clientId, Username }));
+  const resend = (Username: string, target = hiding) => client.send(new ResendConfirmationCodeCommand({ ClientId: target.clientId, Username }));
+
+  it('answers ForgotPassword and ResendConfirmationCode for an unknown user with a stable made-up destination', async () => {
+    const mailsBefore = mailbox.mails.length;
+    const first = await forgot('ghost');
+    assert.equal(first.CodeDeliveryDetails?.DeliveryMedium, 'EMAIL');
+    assert.equal(first.CodeDeliveryDetails?.AttributeName, 'email');
+    assert.match(first.CodeDeliveryDetails!.Destination!, MASKED_EMAIL);
+    assert.deepEqual((await forgot('ghost')).CodeDeliveryDetails, first.CodeDeliveryDetails);
+    assert.deepEqual((await resend('ghost')).CodeDeliveryDetails, first.CodeDeliveryDetails);
+    assert.equal(mailbox.mails.length, mailsBefore);
+  });
+
+  it('answers for a known user in the same shape, and for a disabled one as if unknown', async () => {
+    await signUpConfirmed(client, mailbox, hiding, 'alice', 'alice@example.com');
+    assert.deepEqual((await forgot('alice')).CodeDeliveryDetails, { Destination: 'a***@e***', DeliveryMedium: 'EMAIL', AttributeName: 'email' });
+    await mailbox.next('alice@example.com');
+    await signUpConfirmed(client, mailbox, hiding, 'bob', 'bob@example.com');
+    await client.send(new AdminDisableUserCommand({ UserPoolId: poolId, Username: 'bob' }));
+    assert.match((await forgot('bob')).CodeDeliveryDetails!.Destination!, MASKED_EMAIL);
+    await assert.rejects(mailbox.next('bob@example.com', 300));
+  });
+
+  it('refuses codes for unknown users as mismatches, and missing codes as expired', async () => {
+    await assert.rejects(client.send(new ConfirmForgotPasswordCommand({ ClientId: hiding.clientId, Username: 'ghost', ConfirmationCode: '123456', Password: PASSWORD })), mismatch);
+    await assert.rejects(client.send(new ConfirmSignUpCommand({ ClientId: hiding.clientId, Username: 'ghost', ConfirmationCode: '123456' })), mismatch);
+    await signUpConfirmed(client, mailbox, hiding, 'carol', 'carol@example.com');
+    await assert.rejects(client.send(new ConfirmForgotPasswordCommand({ ClientId: hiding.clientId, Username: 'carol', ConfirmationCode: '123456', Password: PASSWORD })),
+      { name: 'ExpiredCodeException', message: 'Invalid code provided, please request a code again.' });
+  });
+
+  it('still tells SignUp that a username is taken', async () => {
+    await assert.rejects(client.send(new SignUpCommand({ ClientId: hiding.clientId, Username: 'alice', Password: PASSWORD })),
+      { name: 'UsernameExistsException', message: 'User already exists' });
+  });
+
+  it('masks the typed email in pools that sign in with email, and fakes a phone number where recovery goes by SMS', async () => {
+    const byEmail = await createPool(client, 'by email', { UsernameAttributes: ['email'], AutoVerifiedAttributes: ['email'] });
+    const byEmailApp = await createAppClient(client, byEmail, { PreventUserExistenceErrors: 'ENABLED' });
+    assert.deepEqual((await forgot('ghost@example.com', byEmailApp)).CodeDeliveryDetails, { Destination: 'g***@e***', DeliveryMedium: 'EMAIL', AttributeName: 'email' });
+    const bySms = await createPool(client, 'by sms', {
+      AutoVerifiedAttributes: ['phone_number'], AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_phone_number', Priority: 1 }] },
+    });
+    const bySmsApp = await createAppClient(client, bySms, { PreventUserExistenceErrors: 'ENABLED' });
+    const details = (await forgot('ghost', bySmsApp)).CodeDeliveryDetails!;
+    assert.equal(details.DeliveryMedium, 'SMS');
+    assert.match(details.Destination!, /^\+\*{7}\d{4}$/);
+  });
+});

@@ -1,0 +1,141 @@
+/**
+ * Challenges with the SDK v3: USER_SRP_AUTH done by hand with amazon-cognito-identity-js's SRP
+ * helper (PASSWORD_VERIFIER), NEW_PASSWORD_REQUIRED, and sessions that serve one answer.
+ */
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import {
+  AdminGetUserCommand, AdminInitiateAuthCommand, AdminRespondToAuthChallengeCommand, InitiateAuthCommand, RespondToAuthChallengeCommand,
+  type CognitoIdentityProviderClient,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { adminClient } from '../support/aws.js';
+import { describeEngines } from '../support/engines.js';
+import { createPool } from '../support/fixtures.js';
+import { startGatehouse, type Gatehouse } from '../support/gatehouse.js';
+import { srpClient } from '../support/srp-client.js';
+import { PASSWORD, claimsOf, createAppClient, createUser, passwordSignIn, secretHash, type AppClient } from '../support/sign-in.js';
+
+const expiredSession = { name: 'NotAuthorizedException', message: 'Invalid session for the user, session is expired.' };
+const NEW_PASSWORD = 'Brand-New-Pass-7';
+
+describeEngines('sign-in challenges', (engine) => {
+  let server: Gatehouse;
+  let client: CognitoIdentityProviderClient;
+  let poolId: string;
+  let app: AppClient;
+  before(async () => {
+    server = await startGatehouse({ engine });
+    client = adminClient(server);
+    poolId = await createPool(client, 'challenges', {
+      UsernameAttributes: ['email'],
+      Schema: [{ Name: 'name', AttributeDataType: 'String', Required: true, Mutable: true }, { Name: 'plan', AttributeDataType: 'String' }],
+    });
+    app = await createAppClient(client, poolId);
+  });
+  after(async () => { await server.stop(); });
+
+  async function srpSignIn(target: AppClient, typed: string, password: string, tamper: (answer: Record<string, string>) => void = () => {}) {
+    const srp = await srpClient(poolId);
+    const AuthParameters: Record<string, string> = { USERNAME: typed, SRP_A: srp.A };
+    if (target.secret) AuthParameters.SECRET_HASH = secretHash(target, typed);
+    const challenge = await client.send(new InitiateAuthCommand({ AuthFlow: 'USER_SRP_AUTH', ClientId: target.clientId, AuthParameters }));
+    assert.equal(challenge.ChallengeName, 'PASSWORD_VERIFIER');
+    const ChallengeResponses = await srp.answer(challenge.ChallengeParameters!, password);
+    if (target.secret) ChallengeResponses.SECRET_HASH = secretHash(target, ChallengeResponses.USERNAME!);
+    tamper(ChallengeResponses);
+    const send = () => client.send(new RespondToAuthChallengeCommand({ ClientId: target.clientId, ChallengeName: 'PASSWORD_VERIFIER', Session: challenge.Session, ChallengeResponses }));
+    return { challenge, send };
+  }
+
+  it('completes USER_SRP_AUTH for an email typed in any case, answering with the internal username', async () => {
+    await createUser(client, poolId, 'sam@example.com', { attributes: { name: 'Sam' } });
+    const { Username } = await client.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: 'sam@example.com' }));
+    const { challenge, send } = await srpSignIn(app, 'SAM@example.com', PASSWORD);
+    const parameters = challenge.ChallengeParameters!;
+    assert.equal(parameters.USER_ID_FOR_SRP, Username);
+    assert.equal(parameters.USERNAME, Username);
+    assert.match(parameters.SALT!, /^[0-9a-f]+$/);
+    assert.match(parameters.SRP_B!, /^[0-9a-f]+$/);
+    assert.ok(Buffer.from(parameters.SECRET_BLOCK!, 'base64').length >= 64);
+    const result = await send();
+    assert.deepEqual(result.ChallengeParameters, {});
+    assert.equal(claimsOf(result.AuthenticationResult!.IdToken).email, 'sam@example.com');
+    await assert.rejects(send(), expiredSession, 'a session serves one answer');
+  });
+
+  it('refuses a wrong password, a forged secret block or timestamp, and a missing signature', async () => {
+    await createUser(client, poolId, 'tom@example.com', { attributes: { name: 'Tom' } });
+    const incorrect = { name: 'NotAuthorizedException', message: 'Incorrect username or password.' };
+    await assert.rejects((await srpSignIn(app, 'tom@example.com', 'Wrong-Horse-9')).send(), incorrect);
+    await assert.rejects((await srpSignIn(app, 'tom@example.com', PASSWORD, (a) => { a.TIMESTAMP = `${a.TIMESTAMP} `; })).send(), incorrect);
+    await assert.rejects((await srpSignIn(app, 'tom@example.com', PASSWORD, (a) => { a.PASSWORD_CLAIM_SECRET_BLOCK = Buffer.alloc(96, 1).toString('base64'); })).send(), incorrect);
+    await assert.rejects((await srpSignIn(app, 'tom@example.com', PASSWORD, (a) => { delete a.PASSWORD_CLAIM_SIGNATURE; })).send(),
+      { name: 'InvalidParameterException', message: 'Missing required parameter PASSWORD_CLAIM_SIGNATURE' });
+    assert.ok((await (await srpSignIn(app, 'tom@example.com', PASSWORD)).send()).AuthenticationResult);
+  });
+
+  it('runs SRP through AdminInitiateAuth and AdminRespondToAuthChallenge', async () => {
+    await createUser(client, poolId, 'ada@example.com', { attributes: { name: 'Ada' } });
+    const srp = await srpClient(poolId);
+    const challenge = await client.send(new AdminInitiateAuthCommand({ UserPoolId: poolId, ClientId: app.clientId, AuthFlow: 'USER_SRP_AUTH', AuthParameters: { USERNAME: 'ada@example.com', SRP_A: srp.A } }));
+    const ChallengeResponses = await srp.answer(challenge.ChallengeParameters!, PASSWORD);
+    const done = await client.send(new AdminRespondToAuthChallengeCommand({ UserPoolId: poolId, ClientId: app.clientId, ChallengeName: 'PASSWORD_VERIFIER', Session: challenge.Session, ChallengeResponses }));
+    assert.equal(claimsOf(done.AuthenticationResult!.IdToken).email, 'ada@example.com');
+  });
+
+  it('checks SECRET_HASH on both steps of SRP, over the typed name and then the internal username', async () => {
+    const confidential = await createAppClient(client, poolId, { GenerateSecret: true });
+    await createUser(client, poolId, 'uma@example.com', { attributes: { name: 'Uma' } });
+    assert.ok((await (await srpSignIn(confidential, 'uma@example.com', PASSWORD)).send()).AuthenticationResult);
+    const missing = await srpSignIn(confidential, 'uma@example.com', PASSWORD, (a) => { delete a.SECRET_HASH; });
+    await assert.rejects(missing.send(), { name: 'NotAuthorizedException', message: `Client ${confidential.clientId} is configured for secret but secret was not received` });
+  });
+
+  it('asks a user with a temporary password for a new one, with its attributes', async () => {
+    await createUser(client, poolId, 'vic@example.com', { permanent: false, attributes: { name: 'Vic', 'custom:plan': 'pro' } });
+    const first = await client.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: app.clientId, AuthParameters: { USERNAME: 'vic@example.com', PASSWORD } }));
+    assert.equal(first.ChallengeName, 'NEW_PASSWORD_REQUIRED');
+    const parameters = first.ChallengeParameters!;
+    const { Username } = await client.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: 'vic@example.com' }));
+    assert.equal(parameters.USER_ID_FOR_SRP, Username);
+    // AdminCreateUser now insists on required attributes, so none is missing here.
+    assert.deepEqual(JSON.parse(parameters.requiredAttributes!), []);
+    const attributes = JSON.parse(parameters.userAttributes!) as Record<string, string>;
+    assert.deepEqual([attributes.email, attributes.name, attributes['custom:plan'], attributes.sub], ['vic@example.com', 'Vic', 'pro', undefined]);
+
+    const answer = (ChallengeResponses: Record<string, string>) =>
+      client.send(new RespondToAuthChallengeCommand({ ClientId: app.clientId, ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: first.Session, ChallengeResponses: { USERNAME: Username!, ...ChallengeResponses } }));
+    await assert.rejects(answer({ NEW_PASSWORD: 'short' }), { name: 'InvalidPasswordException' });
+    await assert.rejects(answer({ NEW_PASSWORD, 'userAttributes.name': 'Vic' }), { name: 'NotAuthorizedException', message: 'Cannot modify an already provided name' });
+    const done = await answer({ NEW_PASSWORD, 'userAttributes.custom:plan': 'max', 'userAttributes.email': 'vic@example.com' });
+    const claims = claimsOf(done.AuthenticationResult!.IdToken);
+    assert.deepEqual([claims.name, claims['custom:plan']], ['Vic', 'max']);
+    await assert.rejects(answer({ NEW_PASSWORD }), expiredSession, 'the session served its answer');
+    const user = await client.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: 'vic@example.com' }));
+    assert.equal(user.UserStatus, 'CONFIRMED');
+    assert.ok(await passwordSignIn(client, app, 'vic@example.com', NEW_PASSWORD));
+    await assert.rejects(passwordSignIn(client, app, 'vic@example.com', PASSWORD), { name: 'NotAuthorizedException' });
+  });
+
+  it('answers NEW_PASSWORD_REQUIRED after SRP and through the admin operations', async () => {
+    await createUser(client, poolId, 'wes@example.com', { permanent: false, attributes: { name: 'Wes' } });
+    const srp = await srpSignIn(app, 'wes@example.com', PASSWORD);
+    const next = await srp.send();
+    assert.equal(next.ChallengeName, 'NEW_PASSWORD_REQUIRED');
+    assert.deepEqual(JSON.parse(next.ChallengeParameters!.requiredAttributes!), []);
+
+    await createUser(client, poolId, 'xia@example.com', { permanent: false, attributes: { name: 'Xia' } });
+    const first = await client.send(new AdminInitiateAuthCommand({ UserPoolId: poolId, ClientId: app.clientId, AuthFlow: 'ADMIN_USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'xia@example.com', PASSWORD } }));
+    const done = await client.send(new AdminRespondToAuthChallengeCommand({
+      UserPoolId: poolId, ClientId: app.clientId, ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: first.Session, ChallengeResponses: { USERNAME: 'xia@example.com', NEW_PASSWORD },
+    }));
+    assert.ok(done.AuthenticationResult?.AccessToken);
+    const other = await createAppClient(client, poolId);
+    await assert.rejects(client.send(new RespondToAuthChallengeCommand({
+      ClientId: other.clientId, ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: next.Session, ChallengeResponses: { USERNAME: 'wes@example.com', NEW_PASSWORD },
+    })), expiredSession, 'a session belongs to the client that opened it');
+    await assert.rejects(client.send(new RespondToAuthChallengeCommand({
+      ClientId: app.clientId, ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: 'x'.repeat(40), ChallengeResponses: { USERNAME: 'wes@example.com', NEW_PASSWORD },
+    })), expiredSession);
+  });
+});

@@ -1,0 +1,84 @@
+/**
+ * PreventUserExistenceErrors ENABLED: an unknown user is indistinguishable from a wrong password,
+ * in the error, in the SRP challenge, and in time.
+ */
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import { InitiateAuthCommand, RespondToAuthChallengeCommand, type CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { adminClient } from '../support/aws.js';
+import { describeEngines } from '../support/engines.js';
+import { createPool } from '../support/fixtures.js';
+import { startGatehouse, type Gatehouse } from '../support/gatehouse.js';
+import { srpClient } from '../support/srp-client.js';
+import { PASSWORD, createAppClient, createUser, type AppClient } from '../support/sign-in.js';
+
+const incorrect = { name: 'NotAuthorizedException', message: 'Incorrect username or password.' };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+describeEngines('hiding whether a user exists', (engine) => {
+  let server: Gatehouse;
+  let client: CognitoIdentityProviderClient;
+  let poolId: string;
+  let hiding: AppClient;
+  before(async () => {
+    server = await startGatehouse({ engine });
+    client = adminClient(server);
+    poolId = await createPool(client, 'existence', { UsernameAttributes: ['email'] });
+    hiding = await createAppClient(client, poolId, { PreventUserExistenceErrors: 'ENABLED' });
+  });
+  after(async () => { await server.stop(); });
+
+  const signIn = (USERNAME: string, password: string) =>
+    client.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: hiding.clientId, AuthParameters: { USERNAME, PASSWORD: password } }));
+
+  async function srpChallenge(USERNAME: string) {
+    const srp = await srpClient(poolId);
+    const challenge = await client.send(new InitiateAuthCommand({ AuthFlow: 'USER_SRP_AUTH', ClientId: hiding.clientId, AuthParameters: { USERNAME, SRP_A: srp.A } }));
+    return { srp, challenge };
+  }
+
+  it('answers an unknown user with the wrong-password error', async () => {
+    await createUser(client, poolId, 'known@example.com');
+    await assert.rejects(signIn('known@example.com', 'Wrong-Horse-9'), incorrect);
+    await assert.rejects(signIn('unknown@example.com', PASSWORD), incorrect);
+  });
+
+  it('gives an unknown user a stable simulated SRP challenge that fails at the verifier', async () => {
+    const first = await srpChallenge('ghost@example.com');
+    const second = await srpChallenge('Ghost@Example.com');
+    const known = await srpChallenge('known@example.com');
+    assert.equal(first.challenge.ChallengeName, 'PASSWORD_VERIFIER');
+    assert.deepEqual(Object.keys(first.challenge.ChallengeParameters!).sort(), Object.keys(known.challenge.ChallengeParameters!).sort());
+    assert.match(first.challenge.ChallengeParameters!.USER_ID_FOR_SRP!, UUID);
+    assert.equal(second.challenge.ChallengeParameters!.USER_ID_FOR_SRP, first.challenge.ChallengeParameters!.USER_ID_FOR_SRP);
+    assert.equal(second.challenge.ChallengeParameters!.SALT, first.challenge.ChallengeParameters!.SALT);
+    assert.notEqual(second.challenge.ChallengeParameters!.SRP_B, first.challenge.ChallengeParameters!.SRP_B);
+    assert.notEqual((await srpChallenge('other-ghost@example.com')).challenge.ChallengeParameters!.SALT, first.challenge.ChallengeParameters!.SALT);
+    const ChallengeResponses = await first.srp.answer(first.challenge.ChallengeParameters!, PASSWORD);
+    await assert.rejects(client.send(new RespondToAuthChallengeCommand({
+      ClientId: hiding.clientId, ChallengeName: 'PASSWORD_VERIFIER', Session: first.challenge.Session, ChallengeResponses,
+    })), incorrect);
+  });
+
+  it('takes about as long for an unknown user as for a wrong password', async (t) => {
+    const tries = 10;
+    // One wrong password per user, so that no lockout shortens the measurement.
+    for (let i = 0; i < tries; i++) await createUser(client, poolId, `timed-${i}@example.com`);
+    const elapsed = async (attempt: () => Promise<unknown>) => {
+      const started = process.hrtime.bigint();
+      await assert.rejects(attempt(), incorrect);
+      return Number(process.hrtime.bigint() - started) / 1e6;
+    };
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 0; i < tries; i++) {
+      known.push(await elapsed(() => signIn(`timed-${i}@example.com`, 'Wrong-Horse-9')));
+      unknown.push(await elapsed(() => signIn(`absent-${i}@example.com`, 'Wrong-Horse-9')));
+    }
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+    const [a, b] = [median(known), median(unknown)];
+    t.diagnostic(`median wrong password ${a.toFixed(1)} ms, unknown user ${b.toFixed(1)} ms`);
+    // Same order of magnitude, with a little absolute slack for loopback noise on fast machines.
+    assert.ok(Math.max(a, b) <= 2 * Math.min(a, b) + 2, `wrong password ${a.toFixed(1)} ms, unknown user ${b.toFixed(1)} ms`);
+  });
+});
