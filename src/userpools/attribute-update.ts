@@ -1,9 +1,10 @@
 /**
- * What a user's own change of attributes does (UpdateUserAttributes). A new email address or
- * phone number is unverified; when the pool auto-verifies it a code goes to the new value; and
- * when the pool also lists it in UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate
- * the old value stays in place until the new one is verified ("Your user can sign in and receive
- * messages with the original attribute value until they verify the new value", API reference).
+ * What a user's own change of attributes does (UpdateUserAttributes), on top of the changes every
+ * writer makes (attribute-changes.ts: a new email address or phone number is unverified, aliases
+ * follow). A pool that auto-verifies the new contact sends a code to it; a pool that also lists it
+ * in UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate keeps the old value in
+ * place until the new one is verified ("Your user can sign in and receive messages with the
+ * original attribute value until they verify the new value", API reference).
  */
 import { NotAuthorized } from '../errors.js';
 import type { UserRecord } from '../store/users.js';
@@ -11,11 +12,11 @@ import type { PoolRecord } from '../store/user-pools.js';
 import { confirmationPreference, isContactAttribute, type ContactAttribute } from './message-destinations.js';
 
 export interface AttributeUpdatePlan {
-  /** Values written now, with `<contact>_verified=false` for each changed contact. */
+  /** Values written now. */
   set: Record<string, string>;
   /** New contact values held back until verified. */
   pending: Partial<Record<ContactAttribute, string>>;
-  /** Contacts whose pending value is dropped, because the update sets them directly or leaves them as they are. */
+  /** Contacts written now or left as they are, whose pending value is dropped. */
   settled: ContactAttribute[];
   /** Where verification codes go. */
   codes: { attribute: ContactAttribute; address: string }[];
@@ -31,12 +32,9 @@ export function planAttributeUpdate(pool: PoolRecord, user: UserRecord, changes:
   const holdBack = pool.settings.UserAttributeUpdateSettings?.AttributesRequireVerificationBeforeUpdate ?? [];
   const plan: AttributeUpdatePlan = { set: {}, pending: {}, settled: [], codes: [] };
   for (const [name, value] of Object.entries(changes)) {
-    if (!isContactAttribute(name)) {
+    if (!isContactAttribute(name) || value === user.attributes[name]) {
       plan.set[name] = value;
-      continue;
-    }
-    if (value === user.attributes[name]) {
-      plan.settled.push(name);
+      if (isContactAttribute(name)) plan.settled.push(name);
       continue;
     }
     const verify = autoVerified.includes(name);
@@ -45,7 +43,6 @@ export function planAttributeUpdate(pool: PoolRecord, user: UserRecord, changes:
       plan.pending[name] = value;
     } else {
       plan.set[name] = value;
-      plan.set[`${name}_verified`] = 'false';
       plan.settled.push(name);
     }
   }

@@ -1,51 +1,17 @@
 /**
- * The rules SignUp applies to the name and password a new user chooses. In pools whose
- * UsernameAttributes make email or phone number the username, the name typed must be one of them:
- * it becomes that attribute, and the username proper is the user's `sub`. In pools with
- * AliasAttributes the username may not look like an alias, so that a name never means two users.
+ * What SignUp adds to the naming rules it shares with AdminCreateUser (new-user-names.ts): the
+ * password, which a user may leave out only where the pool offers a passwordless first factor,
+ * and Cognito's words for a name already taken.
  */
-import { InvalidParameter, UsernameExists } from '../errors.js';
-import type { Conflict } from '../store/users.js';
+import { InvalidParameter, UsernameExists, type CognitoError } from '../errors.js';
+import type { Services } from '../services.js';
 import type { PoolRecord } from '../store/user-pools.js';
+import { aliasAttribute, aliasHolders, aliasTaken } from './alias-claims.js';
 import { checkPasswordPolicy } from './password-policy.js';
-import { usesAttributesAsUsername } from './usernames.js';
 
-const EMAIL_LIKE = /^[^\s@]+@[^\s@]+$/;
-const PHONE_LIKE = /^\+[0-9]+$/;
+export const usernameTaken = () => UsernameExists('User already exists');
 
-export interface SignUpIdentity {
-  username: string;
-  attributes: Record<string, string>;
-  /** The attribute the typed name became, in pools that sign in with email or phone number. */
-  nameAttribute?: 'email' | 'phone_number';
-}
-
-export function signUpIdentity(pool: PoolRecord, sub: string, name: string, attributes: Record<string, string>): SignUpIdentity {
-  if (usesAttributesAsUsername(pool)) {
-    const allowed = pool.settings.UsernameAttributes ?? [];
-    const kind = EMAIL_LIKE.test(name) ? 'email' : PHONE_LIKE.test(name) ? 'phone_number' : undefined;
-    if (!kind || !allowed.includes(kind)) throw InvalidParameter(usernameFormatMessage(allowed));
-    return { username: sub, attributes: { ...attributes, [kind]: name }, nameAttribute: kind };
-  }
-  const aliases = pool.settings.AliasAttributes ?? [];
-  if (aliases.includes('email') && EMAIL_LIKE.test(name)) {
-    throw InvalidParameter('Username cannot be of email format, since user pool is configured for email alias.');
-  }
-  if (aliases.includes('phone_number') && PHONE_LIKE.test(name)) {
-    throw InvalidParameter('Username cannot be of phone number format, since user pool is configured for phone number alias.');
-  }
-  return { username: name, attributes };
-}
-
-function usernameFormatMessage(allowed: string[]): string {
-  if (allowed.length > 1) return 'Username should be either an email or a phone number.';
-  return allowed[0] === 'email' ? 'Username should be an email.' : 'Username should be a phone number.';
-}
-
-/**
- * The password, checked against the policy. Without one the user can sign up only where the pool
- * offers a passwordless first factor (SignInPolicy.AllowedFirstAuthFactors).
- */
+/** The password, checked against the policy (SignInPolicy.AllowedFirstAuthFactors says whether one is needed). */
 export function signUpPassword(pool: PoolRecord, password: string | undefined): string | undefined {
   if (password !== undefined) {
     checkPasswordPolicy(pool, password);
@@ -56,8 +22,11 @@ export function signUpPassword(pool: PoolRecord, password: string | undefined): 
   return undefined;
 }
 
-/** Cognito's words for a name already taken: the username itself, or an email or phone number used as one. */
-export function nameTaken(identity: SignUpIdentity, conflict: Conflict = 'username'): Error {
-  if (identity.nameAttribute) return UsernameExists(`An account with the given ${identity.nameAttribute} already exists.`);
-  return conflict === 'alias' ? UsernameExists('An account with the given preferred_username already exists.') : UsernameExists('User already exists');
+/**
+ * The refusal for an alias another user holds: where email or phone number is the username, a
+ * taken one is a taken username ("An account with the given email already exists.").
+ */
+export async function aliasConflict(store: Services['store'], pool: PoolRecord, aliasKeys: string[]): Promise<CognitoError> {
+  const [holder] = await aliasHolders(store, pool.id, aliasKeys);
+  return aliasTaken(pool, holder?.attribute ?? aliasAttribute(aliasKeys[0]!), true);
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import {
-  AdminDisableUserCommand, AdminGetUserCommand, ConfirmForgotPasswordCommand, ConfirmSignUpCommand, ForgotPasswordCommand,
+  AdminCreateUserCommand, AdminDisableUserCommand, AdminGetUserCommand, AdminResetUserPasswordCommand, AdminUpdateUserAttributesCommand, ConfirmForgotPasswordCommand, ConfirmSignUpCommand, ForgotPasswordCommand,
   InitiateAuthCommand, SignUpCommand, type CognitoIdentityProviderClient, type CreateUserPoolCommandInput,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { adminClient } from '../support/aws.js';
@@ -101,6 +101,30 @@ describeEngines('password recovery', (engine) => {
     const adminOnly = await poolWith('admin only', { AutoVerifiedAttributes: ['email'], AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'admin_only', Priority: 1 }] } });
     await signUpConfirmed(client, mailbox, adminOnly, 'frank', 'frank@example.com');
     await assert.rejects(forgot('frank', adminOnly), noContact);
+  });
+
+  it('refuses a user who must first change its temporary password', async () => {
+    await client.send(new AdminCreateUserCommand({
+      UserPoolId: poolId, Username: 'ivan', MessageAction: 'SUPPRESS', TemporaryPassword: PASSWORD,
+      UserAttributes: [{ Name: 'email', Value: 'ivan@example.com' }, { Name: 'email_verified', Value: 'true' }],
+    }));
+    await assert.rejects(forgot('ivan'), { name: 'NotAuthorizedException', message: 'User password cannot be reset in the current state.' });
+  });
+
+  it('confirms a user whose reset was required, or whose sign-up was never confirmed', async () => {
+    await signUpConfirmed(client, mailbox, app, 'jack', 'jack@example.com');
+    await client.send(new AdminResetUserPasswordCommand({ UserPoolId: poolId, Username: 'jack' }));
+    await assert.rejects(signIn('jack', PASSWORD), { name: 'PasswordResetRequiredException' });
+    await reset('jack', (await mailbox.next('jack@example.com')).code!);
+    await signIn('jack', NEW_PASSWORD);
+
+    await client.send(new SignUpCommand({ ClientId: app.clientId, Username: 'kate', Password: PASSWORD, UserAttributes: [{ Name: 'email', Value: 'kate@example.com' }] }));
+    await mailbox.next('kate@example.com');
+    await client.send(new AdminUpdateUserAttributesCommand({ UserPoolId: poolId, Username: 'kate', UserAttributes: [{ Name: 'email_verified', Value: 'true' }] }));
+    await forgot('kate');
+    await reset('kate', (await mailbox.next('kate@example.com')).code!);
+    assert.equal((await client.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: 'kate' }))).UserStatus, 'CONFIRMED');
+    await signIn('kate', NEW_PASSWORD);
   });
 
   it('refuses a disabled user, and an unknown one as LEGACY clients are told', async () => {

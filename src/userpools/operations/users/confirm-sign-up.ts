@@ -7,7 +7,7 @@ import type { ConfirmSignUpRequest, ConfirmSignUpResponse } from '@aws-sdk/clien
 import { CodeMismatch, NotAuthorized } from '../../../errors.js';
 import { operation } from '../../../protocol/operation.js';
 import { hidesUserExistence } from '../../auth/user-existence.js';
-import { checkAliasFree, markVerified } from '../../attribute-verification.js';
+import { applyVerification, checkAliasesFree, verification } from '../../attribute-verification.js';
 import { openClientRequest, unknownUserForClient } from '../../client-request.js';
 import { confirmationDestination } from '../../message-destinations.js';
 import { redeemCode } from '../../one-time-codes.js';
@@ -15,15 +15,15 @@ import { redeemCode } from '../../one-time-codes.js';
 export const confirmSignUp = operation<ConfirmSignUpRequest, ConfirmSignUpResponse>('ConfirmSignUp', async function confirmSignUp(services, input) {
   const request = await openClientRequest(services, input);
   const { pool, user } = request;
-  if (!user) {
-    throw hidesUserExistence(request) ? CodeMismatch('Invalid verification code provided, please try again.') : unknownUserForClient();
-  }
+  if (!user) throw hidesUserExistence(request) ? CodeMismatch('Invalid verification code provided, please try again.') : unknownUserForClient();
   if (user.status !== 'UNCONFIRMED') throw NotAuthorized(`User cannot be confirmed. Current status is ${user.status}`);
   const verified = confirmationDestination(pool, user)?.attribute;
+  const change = verified && verification(pool, user, verified);
+  const force = input.ForceAliasCreation === true;
   // Refused before the code is spent, so that the user can retry with ForceAliasCreation.
-  if (verified && !input.ForceAliasCreation) await checkAliasFree(services.store, pool, user, verified);
+  if (change && !force) await checkAliasesFree(services, pool, user, change);
   await redeemCode(services, user, 'confirm-sign-up', input.ConfirmationCode!);
-  if (verified) await markVerified(services, pool, user, verified, { force: input.ForceAliasCreation === true });
+  if (change) await applyVerification(services, pool, user, change, force);
   await services.store.users.update(pool.id, user.usernameKey, { status: 'CONFIRMED', updatedAt: services.clock.now() });
   return {};
 });

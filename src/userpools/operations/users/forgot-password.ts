@@ -9,7 +9,8 @@ import { operation } from '../../../protocol/operation.js';
 import { hidesUserExistence } from '../../auth/user-existence.js';
 import { openClientRequest, unknownUserForClient } from '../../client-request.js';
 import { deliverCode } from '../../code-delivery.js';
-import { recoveryDestination, recoveryPreference, simulatedDelivery } from '../../message-destinations.js';
+import { recoveryChannels, recoveryDestination } from '../../account-recovery.js';
+import { simulatedDelivery } from '../../message-destinations.js';
 import { issueCode } from '../../one-time-codes.js';
 
 export const forgotPassword = operation<ForgotPasswordRequest, ForgotPasswordResponse>('ForgotPassword', async function forgotPassword(services, input) {
@@ -17,7 +18,7 @@ export const forgotPassword = operation<ForgotPasswordRequest, ForgotPasswordRes
   const { pool, user } = request;
   const hidden = hidesUserExistence(request);
   if (!user || (hidden && !user.enabled)) {
-    if (hidden) return { CodeDeliveryDetails: await simulatedDelivery(services.store, pool, recoveryPreference(pool), input.Username!) };
+    if (hidden) return { CodeDeliveryDetails: await simulatedDelivery(services.store, pool, recoveryChannels(pool), input.Username!) };
     throw unknownUserForClient();
   }
   if (!user.enabled) throw NotAuthorized('User is disabled.');

@@ -7,14 +7,18 @@ import type { SignUpRequest, SignUpResponse } from '@aws-sdk/client-cognito-iden
 import { NotAuthorized } from '../../../errors.js';
 import { operation } from '../../../protocol/operation.js';
 import type { UserRecord } from '../../../store/users.js';
+import { claimAliases } from '../../alias-claims.js';
 import { checkSecretHash, publicGate } from '../../auth/client-gate.js';
 import { deliverCode } from '../../code-delivery.js';
 import { confirmationDestination } from '../../message-destinations.js';
+import { nameNewUser } from '../../new-user-names.js';
 import { issueCode } from '../../one-time-codes.js';
 import { passwordSecrets } from '../../password-secrets.js';
-import { nameTaken, signUpIdentity, signUpPassword } from '../../sign-up.js';
+import { aliasConflict, signUpPassword, usernameTaken } from '../../sign-up.js';
 import { attributeMap, checkRequiredAttributes, validateAttributes } from '../../user-attributes.js';
-import { aliasKeysOf, findUserByName, usernameKey } from '../../usernames.js';
+import { aliasKeysOf } from '../../usernames.js';
+
+const NO_PASSWORD = { passwordHash: null, srpSalt: null, srpVerifier: null, passwordSetAt: null };
 
 export const signUp = operation<SignUpRequest, SignUpResponse>('SignUp', async function signUp(services, input) {
   const { store, clock, ids } = services;
@@ -23,24 +27,25 @@ export const signUp = operation<SignUpRequest, SignUpResponse>('SignUp', async f
   await checkSecretHash(services, gate, input.SecretHash, [input.Username!]);
   if (pool.settings.AdminCreateUserConfig?.AllowAdminCreateUserOnly) throw NotAuthorized('SignUp is not permitted for this user pool');
 
+  // Where email or phone number is the username, the username proper is the user's sub.
   const sub = ids.uuid();
-  const identity = signUpIdentity(pool, sub, input.Username!, attributeMap(input.UserAttributes));
+  const named = nameNewUser(pool, input.Username!, attributeMap(input.UserAttributes), { uuid: () => sub });
   const password = signUpPassword(pool, input.Password);
-  validateAttributes(pool, identity.attributes, { writer: 'user', creating: true, writable: client.settings.WriteAttributes });
-  checkRequiredAttributes(pool, identity.attributes);
-  // A cheap refusal before the password is hashed; the insert below settles races.
-  if (await findUserByName(store, pool, input.Username!)) throw nameTaken(identity);
+  validateAttributes(pool, named.attributes, { writer: 'user', creating: true, writable: client.settings.WriteAttributes });
+  checkRequiredAttributes(pool, named.attributes);
+  // Cheap refusals before the password is hashed; the insert below settles races.
+  const aliasKeys = aliasKeysOf(pool, named.attributes);
+  if (await store.users.find(pool.id, named.usernameKey)) throw usernameTaken();
+  await claimAliases(services, pool, aliasKeys, { force: false, creating: true });
 
   const now = clock.now();
-  const secrets = password === undefined
-    ? { passwordHash: null, srpSalt: null, srpVerifier: null, passwordSetAt: null }
-    : await passwordSecrets(services, pool.id, identity.username, password);
+  const secrets = password === undefined ? NO_PASSWORD : await passwordSecrets(services, pool.id, named.username, password);
   const user: UserRecord = {
-    poolId: pool.id, username: identity.username, usernameKey: usernameKey(pool, identity.username), sub, status: 'UNCONFIRMED', enabled: true,
-    ...secrets, failedSignIns: 0, lockedUntil: 0, mfaSettings: null, createdAt: now, updatedAt: now, attributes: { sub, ...identity.attributes },
+    poolId: pool.id, username: named.username, usernameKey: named.usernameKey, sub, status: 'UNCONFIRMED', enabled: true,
+    ...secrets, failedSignIns: 0, lockedUntil: 0, mfaSettings: null, createdAt: now, updatedAt: now, attributes: { sub, ...named.attributes },
   };
-  const conflict = await store.users.create(user, aliasKeysOf(pool, user.attributes));
-  if (conflict) throw nameTaken(identity, conflict);
+  const conflict = await store.users.create(user, aliasKeys);
+  if (conflict) throw conflict === 'username' ? usernameTaken() : await aliasConflict(store, pool, aliasKeys);
 
   const to = confirmationDestination(pool, user);
   const CodeDeliveryDetails = to && (await deliverCode(services, pool, user, to, 'verification', await issueCode(services, user, 'confirm-sign-up')));

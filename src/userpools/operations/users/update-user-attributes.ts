@@ -8,10 +8,10 @@ import { operation } from '../../../protocol/operation.js';
 import type { Services } from '../../../services.js';
 import type { UserRecord } from '../../../store/users.js';
 import type { PoolRecord } from '../../../store/user-pools.js';
+import { applyAttributeChange, planAttributeChange } from '../../attribute-changes.js';
 import { planAttributeUpdate, refuseVerificationFlags, type AttributeUpdatePlan } from '../../attribute-update.js';
-import { aliasAttribute, aliasChanges, aliasExists } from '../../attribute-verification.js';
 import { deliverCode } from '../../code-delivery.js';
-import { contactDestination, isContactAttribute } from '../../message-destinations.js';
+import { contactDestination } from '../../message-destinations.js';
 import { issueCode } from '../../one-time-codes.js';
 import { authenticateClientCaller } from '../../token-caller.js';
 import { attributeMap, validateAttributes } from '../../user-attributes.js';
@@ -31,15 +31,12 @@ export const updateUserAttributes = operation<UpdateUserAttributesRequest, Updat
   return CodeDeliveryDetailsList.length ? { CodeDeliveryDetailsList } : {};
 });
 
-async function applyPlan({ store, clock }: Pick<Services, 'store' | 'clock'>, pool: PoolRecord, user: UserRecord, plan: AttributeUpdatePlan): Promise<void> {
-  const now = clock.now();
-  const aliases = await aliasChanges(store, pool, user, { ...user.attributes, ...plan.set });
-  const conflict = await store.users.changeAttributes(pool.id, user.usernameKey, { set: plan.set, ...aliases, updatedAt: now });
-  if (conflict) throw aliasExists(aliasAttribute(aliases.addAliases[0] ?? 'email:'));
+async function applyPlan(services: Pick<Services, 'store' | 'clock'>, pool: PoolRecord, user: UserRecord, plan: AttributeUpdatePlan): Promise<void> {
+  const { store, clock } = services;
+  const change = planAttributeChange(pool, user, plan.set, []);
+  await applyAttributeChange(services, pool, user, change);
   await store.pendingAttributes.discard(pool.id, user.usernameKey, plan.settled);
   // A code sent to the old value must not verify the new one.
-  for (const name of Object.keys(plan.set).filter(isContactAttribute)) {
-    await store.codes.discard({ poolId: pool.id, usernameKey: user.usernameKey, purpose: `verify:${name}` });
-  }
-  for (const [name, value] of Object.entries(plan.pending)) await store.pendingAttributes.put(pool.id, user.usernameKey, name, value, now);
+  for (const name of change.unverified) await store.codes.discard({ poolId: pool.id, usernameKey: user.usernameKey, purpose: `verify:${name}` });
+  for (const [name, value] of Object.entries(plan.pending)) await store.pendingAttributes.put(pool.id, user.usernameKey, name, value, clock.now());
 }

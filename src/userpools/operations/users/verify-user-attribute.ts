@@ -5,7 +5,7 @@
 import type { VerifyUserAttributeRequest, VerifyUserAttributeResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { operation } from '../../../protocol/operation.js';
 import { authenticateAccessToken } from '../../access-tokens.js';
-import { markVerified } from '../../attribute-verification.js';
+import { applyVerification, verification } from '../../attribute-verification.js';
 import { verifiableAttribute } from '../../message-destinations.js';
 import { redeemCode } from '../../one-time-codes.js';
 
@@ -14,6 +14,6 @@ export const verifyUserAttribute = operation<VerifyUserAttributeRequest, VerifyU
   const attribute = verifiableAttribute(input.AttributeName!);
   await redeemCode(services, user, `verify:${attribute}`, input.Code!);
   const value = await services.store.pendingAttributes.take(pool.id, user.usernameKey, attribute);
-  await markVerified(services, pool, user, attribute, { ...(value !== undefined && { value }) });
+  await applyVerification(services, pool, user, verification(pool, user, attribute, value));
   return {};
 });
