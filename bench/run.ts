@@ -1,0 +1,162 @@
+/**
+ * `npm run bench`: builds Gatehouse, then for each target in turn starts it fresh, creates a user
+ * pool, measures every scenario under closed-loop load and stops it (also on failure or Ctrl-C);
+ * finally prints the Markdown report and writes it to bench/results/.
+ *
+ *   npm run bench -- --duration 5 --warmup 1 --concurrency 32 --only gatehouse,moto --scenario CreateGroup
+ */
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { measureCpu, type CpuShares } from './cpu-usage.js';
+import { runLoad } from './load.js';
+import { machineFacts } from './machine.js';
+import { renderMarkdown, skipped, summarise, writeReport, type BenchReport, type Measurement } from './report.js';
+import { call, createPool, SCENARIOS, type Scenario } from './scenarios.js';
+import { Signer } from './sign.js';
+import { cognitoLocal } from './targets/cognito-local.js';
+import { gatehouse } from './targets/gatehouse.js';
+import { moto } from './targets/moto.js';
+import type { ServerProcess } from './targets/server-process.js';
+import { CREDENTIALS, REGION, type Target } from './targets/target.js';
+
+interface Options {
+  durationSeconds: number;
+  warmupSeconds: number;
+  concurrency: number;
+  /** Upper bound on the rate any target could reach; sizes the pre-signed CreateGroup supply. */
+  maxRate: number;
+  only: string[];
+  scenarios: string[];
+  build: boolean;
+}
+
+function parseOptions(): Options {
+  const { values } = parseArgs({
+    options: {
+      duration: { type: 'string', default: '5' },
+      warmup: { type: 'string', default: '1' },
+      concurrency: { type: 'string', default: '32' },
+      'max-rate': { type: 'string', default: '15000' },
+      only: { type: 'string', default: '' },
+      scenario: { type: 'string', default: '' },
+      'no-build': { type: 'boolean', default: false },
+    },
+  });
+  const list = (text: string) => text.split(',').map((item) => item.trim()).filter(Boolean);
+  return {
+    durationSeconds: positive('duration', values.duration),
+    warmupSeconds: positive('warmup', values.warmup, true),
+    concurrency: positive('concurrency', values.concurrency),
+    maxRate: positive('max-rate', values['max-rate']),
+    only: list(values.only),
+    scenarios: list(values.scenario),
+    build: !values['no-build'],
+  };
+}
+
+function positive(name: string, text: string, zeroAllowed = false): number {
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < 0 || (value === 0 && !zeroAllowed)) throw new Error(`--${name} must be a positive number, got ${text}`);
+  return value;
+}
+
+function allTargets(): Target[] {
+  const postgresUrl = process.env.GATEHOUSE_BENCH_PG_URL;
+  return [
+    gatehouse({ workers: 1 }),
+    gatehouse({ workers: 2 }),
+    ...(postgresUrl ? [gatehouse({ workers: 1, postgresUrl }), gatehouse({ workers: 2, postgresUrl })] : []),
+    moto(),
+    cognitoLocal(),
+  ];
+}
+
+/** `--only gatehouse` keeps every Gatehouse variant; `--only gatehouse-2w,moto` exactly those. */
+const selected = (filter: string[], name: string) => filter.length === 0 || filter.some((want) => name === want || name.startsWith(`${want}-`));
+
+let current: ServerProcess | undefined;
+
+async function measureTarget(target: Target, scenarios: Scenario[], options: Options): Promise<Measurement[]> {
+  progress(`${target.name}: starting`);
+  try {
+    current = await target.start();
+  } catch (error) {
+    return scenarios.map((scenario) => skipped(scenario.name, target.name, `failed to start: ${message(error)}`));
+  }
+  const server = current;
+  try {
+    const poolId = await createPool(server.url, new Signer(server.url, CREDENTIALS, REGION));
+    const results: Measurement[] = [];
+    for (const scenario of scenarios) results.push(await measureScenario(target, server, scenario, poolId, options));
+    return results;
+  } catch (error) {
+    return scenarios.map((scenario) => skipped(scenario.name, target.name, `setup failed: ${message(error)}`));
+  } finally {
+    await server.stop();
+    current = undefined;
+  }
+}
+
+async function measureScenario(target: Target, server: ServerProcess, scenario: Scenario, poolId: string, options: Options): Promise<Measurement> {
+  // Signed now, so every signature is fresh for the whole run (they are valid for 15 minutes).
+  const signer = new Signer(server.url, CREDENTIALS, REGION);
+  const preflight = await call(server.url, scenario.preflight(signer, poolId));
+  if (preflight.status !== 200) return skipped(scenario.name, target.name, `preflight answered ${preflight.status}: ${preflight.body.slice(0, 200)}`);
+  const capacity = Math.ceil(options.maxRate * (options.warmupSeconds + options.durationSeconds));
+  const next = scenario.supply(signer, poolId, capacity);
+  progress(`${target.name}: ${scenario.name} for ${options.warmupSeconds}+${options.durationSeconds} s at concurrency ${options.concurrency}`);
+  let finishCpu: (() => CpuShares | undefined) | undefined;
+  let cpu: CpuShares | undefined;
+  const result = await runLoad({
+    url: server.url, concurrency: options.concurrency, warmupMs: options.warmupSeconds * 1000, durationMs: options.durationSeconds * 1000, next,
+    window: { open: () => (finishCpu = measureCpu(server.pid)), close: () => (cpu = finishCpu?.()) },
+  });
+  const measurement = summarise(scenario.name, target.name, result, cpu);
+  progress(`${target.name}: ${scenario.name} ${measurement.requestsPerSecond} req/s, p50 ${measurement.p50Ms} ms, p99 ${measurement.p99Ms} ms, ${measurement.errorCount} errors`);
+  return measurement;
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions();
+  const targets = allTargets().filter((target) => selected(options.only, target.name));
+  const scenarios = SCENARIOS.filter((scenario) => options.scenarios.length === 0 || options.scenarios.includes(scenario.name));
+  if (targets.length === 0 || scenarios.length === 0) throw new Error('nothing selected: check --only and --scenario');
+  if (options.build && targets.some((target) => target.kind === 'gatehouse')) build();
+  const report: BenchReport = {
+    startedAt: new Date().toISOString(),
+    settings: { concurrency: options.concurrency, warmupSeconds: options.warmupSeconds, durationSeconds: options.durationSeconds },
+    machine: machineFacts(),
+    targets: targets.map(({ name, kind, describe }) => ({ name, kind, describe })),
+    measurements: [],
+  };
+  for (const target of targets) report.measurements.push(...await measureTarget(target, scenarios, options));
+  // Group rows by scenario so the table reads as side-by-side comparisons.
+  report.measurements.sort((a, b) => scenarios.findIndex((s) => s.name === a.scenario) - scenarios.findIndex((s) => s.name === b.scenario));
+  process.stdout.write(`${renderMarkdown(report)}\n`);
+  for (const path of writeReport(report)) progress(`wrote ${path}`);
+}
+
+/** The benchmark runs dist/, like users do; `--no-build` skips this when dist/ is current. */
+function build(): void {
+  progress('building Gatehouse (npm run build)');
+  const result = spawnSync('npm', ['run', '--silent', 'build'], { cwd: resolve(import.meta.dirname, '..'), stdio: ['ignore', 2, 2] });
+  if (result.status !== 0) throw new Error('npm run build failed');
+}
+
+const progress = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, async () => {
+    progress(`${signal}: stopping the server under test`);
+    await current?.stop();
+    process.exit(130);
+  });
+}
+
+main().catch(async (error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  await current?.stop();
+  process.exitCode = 1;
+});
