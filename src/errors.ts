@@ -52,6 +52,8 @@ export const InvalidUserPoolConfiguration = E('InvalidUserPoolConfigurationExcep
 export const RefreshTokenReuse = E('RefreshTokenReuseException');
 export const UnauthorizedClient = E('UnauthorizedException');
 export const UserPoolTagging = E('UserPoolTaggingException');
+export const InvalidOAuthFlow = E('InvalidOAuthFlowException');
+export const ScopeDoesNotExist = E('ScopeDoesNotExistException');
 export const InternalError = E('InternalErrorException', 500);
 
 // The protocol edge's own errors, named as AWS names them.
