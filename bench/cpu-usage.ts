@@ -22,8 +22,34 @@ interface Sample {
   bench: number;
 }
 
+/** A measurement to open and close with a load window; `shares()` is set once it has closed. */
+export function cpuWindow(serverPid: number): { open(): void; close(): void; shares(): CpuShares | undefined } {
+  let finish: (() => CpuShares | undefined) | undefined;
+  let shares: CpuShares | undefined;
+  return {
+    open: () => void (finish = measureCpu(serverPid)),
+    close: () => void (shares = finish?.()),
+    shares: () => shares,
+  };
+}
+
+/**
+ * Waits, up to `timeoutMs`, until other processes leave the machine quiet (under `maxOtherCores`
+ * over one second), so a target does not start its run in the middle of someone's test suite.
+ * Returns the last share seen from others.
+ */
+export async function waitForQuietMachine(timeoutMs: number, maxOtherCores: number): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const finish = measureCpu(undefined);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const other = finish()?.other ?? 0;
+    if (other <= maxOtherCores || Date.now() >= deadline) return other;
+  }
+}
+
 /** Starts measuring now; the returned function ends the measurement and gives the shares. */
-export function measureCpu(serverPid: number): () => CpuShares | undefined {
+export function measureCpu(serverPid: number | undefined): () => CpuShares | undefined {
   const first = sample(serverPid);
   return function finish() {
     const last = sample(serverPid);
@@ -36,7 +62,7 @@ export function measureCpu(serverPid: number): () => CpuShares | undefined {
   };
 }
 
-function sample(serverPid: number): Sample | undefined {
+function sample(serverPid: number | undefined): Sample | undefined {
   try {
     const lines = readFileSync('/proc/stat', 'utf8').split('\n');
     const fields = lines[0]!.trim().split(/\s+/).slice(1).map(Number);
@@ -46,7 +72,7 @@ function sample(serverPid: number): Sample | undefined {
       total: user + nice + system + idle + iowait + irq + softirq + steal,
       busy: user + nice + system + irq + softirq + steal,
       cpus: lines.filter((line) => /^cpu\d+ /.test(line)).length,
-      server: treeJiffies(serverPid),
+      server: serverPid === undefined ? 0 : treeJiffies(serverPid),
       bench: processJiffies(process.pid) ?? 0,
     };
   } catch {

@@ -26,8 +26,8 @@ export interface Measurement {
   cpu?: CpuShares;
   /** Why nothing was measured (the target failed to start, set up or pass the preflight). */
   skipped?: string;
-  /** Why the numbers deserve suspicion (e.g. the pre-signed supply ran out). */
-  warning?: string;
+  /** Why the numbers deserve suspicion (the pre-signed supply ran out, the machine was busy). */
+  warnings?: string[];
 }
 
 export interface BenchReport {
@@ -51,8 +51,18 @@ export function summarise(scenario: ScenarioName, target: string, result: LoadRe
     errors,
     windowMs: Math.round(result.windowMs),
     ...(cpu ? { cpu } : {}),
-    ...(result.exhausted ? { warning: 'ran out of pre-signed requests before the window ended; raise --max-rate' } : {}),
+    ...warningsFor(result, cpu),
   };
+}
+
+/** Other processes using more than this many cores during a window make its numbers unreliable. */
+export const BUSY_MACHINE_CORES = 0.25;
+
+function warningsFor(result: LoadResult, cpu: CpuShares | undefined): Pick<Measurement, 'warnings'> {
+  const warnings: string[] = [];
+  if (result.exhausted) warnings.push('ran out of pre-signed requests before the window ended; raise --max-rate');
+  if (cpu && cpu.other > BUSY_MACHINE_CORES) warnings.push(`other processes used ${cpu.other} cores during the window; rerun on a quieter machine`);
+  return warnings.length ? { warnings } : {};
 }
 
 export function skipped(scenario: ScenarioName, target: string, reason: string): Measurement {
@@ -110,7 +120,7 @@ function notes(report: BenchReport): string {
   const lines = ['Targets:', ...report.targets.map((target) => `- ${target.name}: ${target.describe}`)];
   for (const m of report.measurements) {
     for (const error of m.errors) lines.push(`- errors in ${m.scenario} on ${m.target}: ${error.count} × ${error.kind} (${cell(error.sample)})`);
-    if (m.warning) lines.push(`- warning for ${m.scenario} on ${m.target}: ${m.warning}`);
+    for (const warning of m.warnings ?? []) lines.push(`- warning for ${m.scenario} on ${m.target}: ${warning}`);
   }
   return lines.join('\n');
 }

@@ -3,15 +3,15 @@
  * pool, measures every scenario under closed-loop load and stops it (also on failure or Ctrl-C);
  * finally prints the Markdown report and writes it to bench/results/.
  *
- *   npm run bench -- --duration 5 --warmup 1 --concurrency 32 --only gatehouse,moto --scenario CreateGroup
+ *   npm run bench -- --duration 5 --warmup 1 --concurrency 32 --only gatehouse,moto --scenario CreateGroup --settle 15
  */
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { measureCpu, type CpuShares } from './cpu-usage.js';
+import { cpuWindow, waitForQuietMachine } from './cpu-usage.js';
 import { runLoad } from './load.js';
 import { machineFacts } from './machine.js';
-import { renderMarkdown, skipped, summarise, writeReport, type BenchReport, type Measurement } from './report.js';
+import { BUSY_MACHINE_CORES, renderMarkdown, skipped, summarise, writeReport, type BenchReport, type Measurement } from './report.js';
 import { call, createPool, SCENARIOS, type Scenario } from './scenarios.js';
 import { Signer } from './sign.js';
 import { cognitoLocal } from './targets/cognito-local.js';
@@ -26,6 +26,8 @@ interface Options {
   concurrency: number;
   /** Upper bound on the rate any target could reach; sizes the pre-signed CreateGroup supply. */
   maxRate: number;
+  /** Longest wait, before each target, for other processes to leave the CPUs alone. */
+  settleSeconds: number;
   only: string[];
   scenarios: string[];
   build: boolean;
@@ -38,6 +40,7 @@ function parseOptions(): Options {
       warmup: { type: 'string', default: '1' },
       concurrency: { type: 'string', default: '32' },
       'max-rate': { type: 'string', default: '15000' },
+      settle: { type: 'string', default: '15' },
       only: { type: 'string', default: '' },
       scenario: { type: 'string', default: '' },
       'no-build': { type: 'boolean', default: false },
@@ -49,6 +52,7 @@ function parseOptions(): Options {
     warmupSeconds: positive('warmup', values.warmup, true),
     concurrency: positive('concurrency', values.concurrency),
     maxRate: positive('max-rate', values['max-rate']),
+    settleSeconds: positive('settle', values.settle, true),
     only: list(values.only),
     scenarios: list(values.scenario),
     build: !values['no-build'],
@@ -78,6 +82,10 @@ const selected = (filter: string[], name: string) => filter.length === 0 || filt
 let current: ServerProcess | undefined;
 
 async function measureTarget(target: Target, scenarios: Scenario[], options: Options): Promise<Measurement[]> {
+  if (options.settleSeconds > 0) {
+    const other = await waitForQuietMachine(options.settleSeconds * 1000, BUSY_MACHINE_CORES);
+    if (other > BUSY_MACHINE_CORES) progress(`other processes still use ${other} cores after ${options.settleSeconds} s; going ahead`);
+  }
   progress(`${target.name}: starting`);
   try {
     current = await target.start();
@@ -86,12 +94,18 @@ async function measureTarget(target: Target, scenarios: Scenario[], options: Opt
   }
   const server = current;
   try {
-    const poolId = await createPool(server.url, new Signer(server.url, CREDENTIALS, REGION));
+    let poolId: string;
+    try {
+      poolId = await createPool(server.url, new Signer(server.url, CREDENTIALS, REGION));
+    } catch (error) {
+      return scenarios.map((scenario) => skipped(scenario.name, target.name, `setup failed: ${message(error)}`));
+    }
     const results: Measurement[] = [];
-    for (const scenario of scenarios) results.push(await measureScenario(target, server, scenario, poolId, options));
+    for (const scenario of scenarios) {
+      results.push(await measureScenario(target, server, scenario, poolId, options)
+        .catch((error: unknown) => skipped(scenario.name, target.name, `failed: ${message(error)}`)));
+    }
     return results;
-  } catch (error) {
-    return scenarios.map((scenario) => skipped(scenario.name, target.name, `setup failed: ${message(error)}`));
   } finally {
     await server.stop();
     current = undefined;
@@ -106,15 +120,13 @@ async function measureScenario(target: Target, server: ServerProcess, scenario: 
   const capacity = Math.ceil(options.maxRate * (options.warmupSeconds + options.durationSeconds));
   const next = scenario.supply(signer, poolId, capacity);
   progress(`${target.name}: ${scenario.name} for ${options.warmupSeconds}+${options.durationSeconds} s at concurrency ${options.concurrency}`);
-  let finishCpu: (() => CpuShares | undefined) | undefined;
-  let cpu: CpuShares | undefined;
+  const cpu = cpuWindow(server.pid);
   const result = await runLoad({
-    url: server.url, concurrency: options.concurrency, warmupMs: options.warmupSeconds * 1000, durationMs: options.durationSeconds * 1000, next,
-    window: { open: () => (finishCpu = measureCpu(server.pid)), close: () => (cpu = finishCpu?.()) },
+    url: server.url, concurrency: options.concurrency, warmupMs: options.warmupSeconds * 1000, durationMs: options.durationSeconds * 1000, next, window: cpu,
   });
-  const measurement = summarise(scenario.name, target.name, result, cpu);
-  progress(`${target.name}: ${scenario.name} ${measurement.requestsPerSecond} req/s, p50 ${measurement.p50Ms} ms, p99 ${measurement.p99Ms} ms, ${measurement.errorCount} errors`);
-  return measurement;
+  const m = summarise(scenario.name, target.name, result, cpu.shares());
+  progress(`${target.name}: ${scenario.name} ${m.requestsPerSecond} req/s, p50 ${m.p50Ms} ms, p99 ${m.p99Ms} ms, ${m.errorCount} errors, cores ${JSON.stringify(m.cpu)}`);
+  return m;
 }
 
 async function main(): Promise<void> {
