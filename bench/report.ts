@@ -26,6 +26,8 @@ export interface Measurement {
   cpu?: CpuShares;
   /** Why nothing was measured (the target failed to start, set up or pass the preflight). */
   skipped?: string;
+  /** How many times the scenario was measured, when other processes made it rerun. */
+  attempts?: number;
   /** Why the numbers deserve suspicion (the pre-signed supply ran out, the machine was busy). */
   warnings?: string[];
 }
@@ -57,6 +59,9 @@ export function summarise(scenario: ScenarioName, target: string, result: LoadRe
 
 /** Other processes using more than this many cores during a window make its numbers unreliable. */
 export const BUSY_MACHINE_CORES = 0.25;
+
+/** True when other processes took enough CPU during the window to distort it. */
+export const isDisturbed = (m: Measurement) => (m.cpu?.other ?? 0) > BUSY_MACHINE_CORES;
 
 function warningsFor(result: LoadResult, cpu: CpuShares | undefined): Pick<Measurement, 'warnings'> {
   const warnings: string[] = [];
@@ -121,6 +126,7 @@ function notes(report: BenchReport): string {
   for (const m of report.measurements) {
     for (const error of m.errors) lines.push(`- errors in ${m.scenario} on ${m.target}: ${error.count} × ${error.kind} (${cell(error.sample)})`);
     for (const warning of m.warnings ?? []) lines.push(`- warning for ${m.scenario} on ${m.target}: ${warning}`);
+    if (m.attempts) lines.push(`- ${m.scenario} on ${m.target} was measured ${m.attempts} times; the least disturbed window is shown`);
   }
   return lines.join('\n');
 }

@@ -3,67 +3,22 @@
  * pool, measures every scenario under closed-loop load and stops it (also on failure or Ctrl-C);
  * finally prints the Markdown report and writes it to bench/results/.
  *
- *   npm run bench -- --duration 5 --warmup 1 --concurrency 32 --only gatehouse,moto --scenario CreateGroup --settle 15
+ *   npm run bench -- --duration 5 --warmup 1 --concurrency 32 --only gatehouse,moto --scenario CreateGroup --settle 15 --retries 1
  */
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { cpuWindow, waitForQuietMachine } from './cpu-usage.js';
 import { runLoad } from './load.js';
 import { machineFacts } from './machine.js';
-import { BUSY_MACHINE_CORES, renderMarkdown, skipped, summarise, writeReport, type BenchReport, type Measurement } from './report.js';
-import { call, createPool, SCENARIOS, type Scenario } from './scenarios.js';
+import { parseOptions, type Options } from './options.js';
+import { BUSY_MACHINE_CORES, isDisturbed, renderMarkdown, skipped, summarise, writeReport, type BenchReport, type Measurement } from './report.js';
+import { call, createPool, SCENARIOS, type RunContext, type Scenario } from './scenarios.js';
 import { Signer } from './sign.js';
 import { cognitoLocal } from './targets/cognito-local.js';
 import { gatehouse } from './targets/gatehouse.js';
 import { moto } from './targets/moto.js';
 import type { ServerProcess } from './targets/server-process.js';
 import { CREDENTIALS, REGION, type Target } from './targets/target.js';
-
-interface Options {
-  durationSeconds: number;
-  warmupSeconds: number;
-  concurrency: number;
-  /** Upper bound on the rate any target could reach; sizes the pre-signed CreateGroup supply. */
-  maxRate: number;
-  /** Longest wait, before each target, for other processes to leave the CPUs alone. */
-  settleSeconds: number;
-  only: string[];
-  scenarios: string[];
-  build: boolean;
-}
-
-function parseOptions(): Options {
-  const { values } = parseArgs({
-    options: {
-      duration: { type: 'string', default: '5' },
-      warmup: { type: 'string', default: '1' },
-      concurrency: { type: 'string', default: '32' },
-      'max-rate': { type: 'string', default: '15000' },
-      settle: { type: 'string', default: '15' },
-      only: { type: 'string', default: '' },
-      scenario: { type: 'string', default: '' },
-      'no-build': { type: 'boolean', default: false },
-    },
-  });
-  const list = (text: string) => text.split(',').map((item) => item.trim()).filter(Boolean);
-  return {
-    durationSeconds: positive('duration', values.duration),
-    warmupSeconds: positive('warmup', values.warmup, true),
-    concurrency: positive('concurrency', values.concurrency),
-    maxRate: positive('max-rate', values['max-rate']),
-    settleSeconds: positive('settle', values.settle, true),
-    only: list(values.only),
-    scenarios: list(values.scenario),
-    build: !values['no-build'],
-  };
-}
-
-function positive(name: string, text: string, zeroAllowed = false): number {
-  const value = Number(text);
-  if (!Number.isFinite(value) || value < 0 || (value === 0 && !zeroAllowed)) throw new Error(`--${name} must be a positive number, got ${text}`);
-  return value;
-}
 
 function allTargets(): Target[] {
   const postgresUrl = process.env.GATEHOUSE_BENCH_PG_URL;
@@ -82,10 +37,7 @@ const selected = (filter: string[], name: string) => filter.length === 0 || filt
 let current: ServerProcess | undefined;
 
 async function measureTarget(target: Target, scenarios: Scenario[], options: Options): Promise<Measurement[]> {
-  if (options.settleSeconds > 0) {
-    const other = await waitForQuietMachine(options.settleSeconds * 1000, BUSY_MACHINE_CORES);
-    if (other > BUSY_MACHINE_CORES) progress(`other processes still use ${other} cores after ${options.settleSeconds} s; going ahead`);
-  }
+  await settle(options);
   progress(`${target.name}: starting`);
   try {
     current = await target.start();
@@ -102,7 +54,7 @@ async function measureTarget(target: Target, scenarios: Scenario[], options: Opt
     }
     const results: Measurement[] = [];
     for (const scenario of scenarios) {
-      results.push(await measureScenario(target, server, scenario, poolId, options)
+      results.push(await measureWithRetries(target, server, scenario, poolId, options)
         .catch((error: unknown) => skipped(scenario.name, target.name, `failed: ${message(error)}`)));
     }
     return results;
@@ -112,13 +64,28 @@ async function measureTarget(target: Target, scenarios: Scenario[], options: Opt
   }
 }
 
-async function measureScenario(target: Target, server: ServerProcess, scenario: Scenario, poolId: string, options: Options): Promise<Measurement> {
+/** Measures again, up to --retries times, while other processes disturb the window; keeps the least disturbed. */
+async function measureWithRetries(target: Target, server: ServerProcess, scenario: Scenario, poolId: string, options: Options): Promise<Measurement> {
+  let kept = await measureScenario(target, server, scenario, { poolId, attempt: 0 }, options);
+  let attempts = 1;
+  for (; attempts <= options.retries && isDisturbed(kept) && !kept.skipped; attempts++) {
+    progress(`${target.name}: ${scenario.name} was disturbed by other processes; measuring again`);
+    await settle(options);
+    const again = await measureScenario(target, server, scenario, { poolId, attempt: attempts }, options);
+    if (again.skipped || (again.cpu?.other ?? 0) < (kept.cpu?.other ?? 0)) kept = again;
+  }
+  return attempts > 1 ? { ...kept, attempts } : kept;
+}
+
+async function measureScenario(
+  target: Target, server: ServerProcess, scenario: Scenario, { poolId, attempt }: Omit<RunContext, 'signer'>, options: Options,
+): Promise<Measurement> {
   // Signed now, so every signature is fresh for the whole run (they are valid for 15 minutes).
-  const signer = new Signer(server.url, CREDENTIALS, REGION);
-  const preflight = await call(server.url, scenario.preflight(signer, poolId));
+  const run: RunContext = { signer: new Signer(server.url, CREDENTIALS, REGION), poolId, attempt };
+  const preflight = await call(server.url, scenario.preflight(run));
   if (preflight.status !== 200) return skipped(scenario.name, target.name, `preflight answered ${preflight.status}: ${preflight.body.slice(0, 200)}`);
   const capacity = Math.ceil(options.maxRate * (options.warmupSeconds + options.durationSeconds));
-  const next = scenario.supply(signer, poolId, capacity);
+  const next = scenario.supply(run, capacity);
   progress(`${target.name}: ${scenario.name} for ${options.warmupSeconds}+${options.durationSeconds} s at concurrency ${options.concurrency}`);
   const cpu = cpuWindow(server.pid);
   const result = await runLoad({
@@ -147,6 +114,13 @@ async function main(): Promise<void> {
   report.measurements.sort((a, b) => scenarios.findIndex((s) => s.name === a.scenario) - scenarios.findIndex((s) => s.name === b.scenario));
   process.stdout.write(`${renderMarkdown(report)}\n`);
   for (const path of writeReport(report)) progress(`wrote ${path}`);
+}
+
+/** Waits up to --settle seconds for other processes to leave the CPUs alone. */
+async function settle(options: Options): Promise<void> {
+  if (options.settleSeconds === 0) return;
+  const other = await waitForQuietMachine(options.settleSeconds * 1000, BUSY_MACHINE_CORES);
+  if (other > BUSY_MACHINE_CORES) progress(`other processes still use ${other} cores after ${options.settleSeconds} s; going ahead`);
 }
 
 /** The benchmark runs dist/, like users do; `--no-build` skips this when dist/ is current. */

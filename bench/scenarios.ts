@@ -7,30 +7,37 @@ import type { PreparedRequest, Signer } from './sign.js';
 
 export type ScenarioName = 'DescribeUserPool' | 'CreateGroup';
 
+/** What one measurement of a scenario works on; `attempt` keeps names unique across reruns. */
+export interface RunContext {
+  signer: Signer;
+  poolId: string;
+  attempt: number;
+}
+
 export interface Scenario {
   name: ScenarioName;
   /** One request sent before the run; a target that fails it is reported, not loaded. */
-  preflight(signer: Signer, poolId: string): PreparedRequest;
+  preflight(run: RunContext): PreparedRequest;
   /** Signs up to `capacity` requests now and hands them out one by one during the run. */
-  supply(signer: Signer, poolId: string, capacity: number): () => PreparedRequest | undefined;
+  supply(run: RunContext, capacity: number): () => PreparedRequest | undefined;
 }
 
 export const SCENARIOS: Scenario[] = [
   {
     name: 'DescribeUserPool',
-    preflight: (signer, poolId) => signer.sign('DescribeUserPool', { UserPoolId: poolId }),
+    preflight: ({ signer, poolId }) => signer.sign('DescribeUserPool', { UserPoolId: poolId }),
     // The same request every time: a signature is not single-use, only time-limited.
-    supply(signer, poolId) {
+    supply({ signer, poolId }) {
       const request = signer.sign('DescribeUserPool', { UserPoolId: poolId });
       return () => request;
     },
   },
   {
     name: 'CreateGroup',
-    preflight: (signer, poolId) => signer.sign('CreateGroup', { UserPoolId: poolId, GroupName: 'bench-preflight' }),
-    supply(signer, poolId, capacity) {
+    preflight: ({ signer, poolId, attempt }) => signer.sign('CreateGroup', { UserPoolId: poolId, GroupName: `bench-preflight-${attempt}` }),
+    supply({ signer, poolId, attempt }, capacity) {
       const requests = Array.from({ length: capacity }, (_, i) => signer.sign('CreateGroup', {
-        UserPoolId: poolId, GroupName: `bench-group-${i}`, Description: 'created by the benchmark',
+        UserPoolId: poolId, GroupName: `bench-group-${attempt}-${i}`, Description: 'created by the benchmark',
       }));
       let index = 0;
       return () => requests[index++];
