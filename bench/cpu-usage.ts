@@ -49,7 +49,7 @@ export async function waitForQuietMachine(timeoutMs: number, maxOtherCores: numb
 }
 
 /** Starts measuring now; the returned function ends the measurement and gives the shares. */
-export function measureCpu(serverPid: number | undefined): () => CpuShares | undefined {
+function measureCpu(serverPid: number | undefined): () => CpuShares | undefined {
   const first = sample(serverPid);
   return function finish() {
     const last = sample(serverPid);

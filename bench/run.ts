@@ -6,6 +6,7 @@
  *   npm run bench -- --duration 5 --warmup 1 --concurrency 32 --only gatehouse,moto --scenario CreateGroup --settle 15 --retries 1
  */
 import { spawnSync } from 'node:child_process';
+import { constants } from 'node:os';
 import { resolve } from 'node:path';
 import { cpuWindow, waitForQuietMachine } from './cpu-usage.js';
 import { runLoad } from './load.js';
@@ -137,7 +138,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
     progress(`${signal}: stopping the server under test`);
     await current?.stop();
-    process.exit(130);
+    process.exit(128 + constants.signals[signal]);
   });
 }
 
