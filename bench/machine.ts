@@ -29,7 +29,7 @@ export function machineFacts(): MachineFacts {
     python: output('python3', ['--version']),
     moto: output('python3', ['-c', 'import moto; print(moto.__version__)']),
     cognitoLocal: (JSON.parse(readFileSync(require.resolve('cognito-local/package.json'), 'utf8')) as { version: string }).version,
-    gatehouseCommit: output('git', ['rev-parse', '--short', 'HEAD']),
+    gatehouseCommit: output('git', ['describe', '--always', '--dirty']),
   };
 }
 

@@ -13,7 +13,8 @@ export function cognitoLocal(): Target {
   return {
     name: 'cognito-local',
     kind: 'peer',
-    describe: 'node node_modules/cognito-local/lib/bin/start.js with PORT=<port> HOST=127.0.0.1, cwd = fresh temp folder',
+    describe: 'node node_modules/cognito-local/lib/bin/start.js with PORT=<port> HOST=127.0.0.1, cwd = fresh temp folder '
+      + '(it logs every request at info level, and rewrites the pool\'s whole JSON file on every write, so CreateGroup slows as groups accumulate)',
     start: () => startServer({
       label: 'cognito-local',
       command: process.execPath,

@@ -6,7 +6,8 @@ export function moto(): Target {
   return {
     name: 'moto',
     kind: 'peer',
-    describe: 'python3 -m moto.server -H 127.0.0.1 -p <port> (in-memory, threaded werkzeug)',
+    describe: 'python3 -m moto.server -H 127.0.0.1 -p <port> (in memory, threaded werkzeug; it answers every request with '
+      + '`Connection: close`, so each request pays for a new TCP connection)',
     start: () => startServer({
       label: 'moto',
       command: 'python3',
