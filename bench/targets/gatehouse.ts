@@ -22,7 +22,9 @@ export function gatehouse({ workers, postgresUrl }: GatehouseOptions): Target {
   return {
     name: `gatehouse-${workers}w${postgresUrl ? '-pg' : ''}`,
     kind: 'gatehouse',
-    describe: `bin/gatehouse serve --workers ${workers} (${engine}, fresh ${postgresUrl ? 'database' : 'data folder'}, GATEHOUSE_LOG_LEVEL=warn)`,
+    describe: `bin/gatehouse serve --workers ${workers} (${engine}, fresh ${postgresUrl ? 'database' : 'data folder'}, GATEHOUSE_LOG_LEVEL=warn)`
+      // PostgreSQL's backends are not Gatehouse's children, so their CPU lands in "other".
+      + (postgresUrl ? '; PostgreSQL\'s own CPU counts as "other"' : ''),
     start: () => (postgresUrl ? startOnPostgres(workers, postgresUrl) : startGatehouse(workers, undefined)),
   };
 }
