@@ -1,0 +1,42 @@
+/** Facts about the machine and software a result was measured on, stored with the result. */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+
+export interface MachineFacts {
+  nproc: number;
+  cpuModel: string;
+  memoryGiB: number;
+  loadAverage: number[];
+  node: string;
+  os: string;
+  python: string;
+  moto: string;
+  cognitoLocal: string;
+  gatehouseCommit: string;
+}
+
+export function machineFacts(): MachineFacts {
+  const require = createRequire(import.meta.url);
+  return {
+    nproc: os.availableParallelism(),
+    cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown',
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    loadAverage: os.loadavg().map((load) => Math.round(load * 100) / 100),
+    node: process.version,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    python: output('python3', ['--version']),
+    moto: output('python3', ['-c', 'import moto; print(moto.__version__)']),
+    cognitoLocal: (JSON.parse(readFileSync(require.resolve('cognito-local/package.json'), 'utf8')) as { version: string }).version,
+    gatehouseCommit: output('git', ['describe', '--always', '--dirty']),
+  };
+}
+
+function output(command: string, args: string[]): string {
+  try {
+    return execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return 'unavailable';
+  }
+}

@@ -1,0 +1,156 @@
+/**
+ * Turns load results into the report: one row per (scenario, target), Gatehouse/peer ratios,
+ * every error kind with a sample message, and the machine it ran on; printed as Markdown and
+ * written to bench/results/ as JSON and Markdown.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { CpuShares } from './cpu-usage.js';
+import type { LoadResult } from './load.js';
+import type { MachineFacts } from './machine.js';
+import type { ScenarioName } from './scenarios.js';
+
+export interface Measurement {
+  scenario: ScenarioName;
+  target: string;
+  /** Successful (HTTP 200) responses per second over the window. */
+  requestsPerSecond: number;
+  /** Latency percentiles of the successful responses, in ms. */
+  p50Ms: number;
+  p99Ms: number;
+  successes: number;
+  errorCount: number;
+  errors: { kind: string; count: number; sample: string }[];
+  windowMs: number;
+  /** Cores busy during the window: the server's processes, the benchmark, everything else. */
+  cpu?: CpuShares;
+  /** Why nothing was measured (the target failed to start, set up or pass the preflight). */
+  skipped?: string;
+  /** How many times the scenario was measured, when other processes made it rerun. */
+  attempts?: number;
+  /** Why the numbers deserve suspicion (the pre-signed supply ran out, the machine was busy). */
+  warnings?: string[];
+}
+
+export interface BenchReport {
+  startedAt: string;
+  settings: { concurrency: number; warmupSeconds: number; durationSeconds: number };
+  machine: MachineFacts;
+  targets: { name: string; kind: 'gatehouse' | 'peer'; describe: string }[];
+  measurements: Measurement[];
+}
+
+export function summarise(scenario: ScenarioName, target: string, result: LoadResult, cpu: CpuShares | undefined): Measurement {
+  const errors = [...result.errors].map(([kind, { count, sample }]) => ({ kind, count, sample }));
+  return {
+    scenario,
+    target,
+    requestsPerSecond: round(result.successes / (result.windowMs / 1000)),
+    p50Ms: round(percentile(result.latenciesMs, 0.5), 2),
+    p99Ms: round(percentile(result.latenciesMs, 0.99), 2),
+    successes: result.successes,
+    errorCount: errors.reduce((sum, error) => sum + error.count, 0),
+    errors,
+    windowMs: Math.round(result.windowMs),
+    ...(cpu ? { cpu } : {}),
+    ...warningsFor(result, cpu),
+  };
+}
+
+/** Other processes using more than this many cores during a window make its numbers unreliable. */
+export const BUSY_MACHINE_CORES = 0.25;
+
+/** True when other processes took enough CPU during the window to distort it. */
+export const isDisturbed = (m: Measurement) => (m.cpu?.other ?? 0) > BUSY_MACHINE_CORES;
+
+function warningsFor(result: LoadResult, cpu: CpuShares | undefined): Pick<Measurement, 'warnings'> {
+  const warnings: string[] = [];
+  if (result.exhausted) warnings.push('ran out of pre-signed requests before the window ended; raise --max-rate');
+  if (cpu && cpu.other > BUSY_MACHINE_CORES) warnings.push(`other processes used ${cpu.other} cores during the window; rerun on a quieter machine`);
+  return warnings.length ? { warnings } : {};
+}
+
+export function skipped(scenario: ScenarioName, target: string, reason: string): Measurement {
+  return {
+    scenario, target, requestsPerSecond: 0, p50Ms: 0, p99Ms: 0, successes: 0, errorCount: 0, errors: [],
+    windowMs: 0, skipped: reason,
+  };
+}
+
+export function renderMarkdown(report: BenchReport): string {
+  const { settings, machine } = report;
+  return [
+    `# Gatehouse admin API benchmark, ${report.startedAt}`,
+    '',
+    `Closed loop, ${settings.concurrency} requests in flight, ${settings.warmupSeconds} s warm-up then ${settings.durationSeconds} s measured, `
+      + 'on loopback; requests pre-signed with SigV4 before the window; only HTTP 200 counts as a success.',
+    `Machine: ${machine.nproc} CPUs (${machine.cpuModel}), ${machine.memoryGiB} GiB, ${machine.os}, load average at start ${machine.loadAverage.join(' ')}.`,
+    `Software: node ${machine.node}, ${machine.python}, moto ${machine.moto}, cognito-local ${machine.cognitoLocal}, gatehouse ${machine.gatehouseCommit}.`,
+    '',
+    resultsTable(report.measurements),
+    '',
+    ratiosTable(report),
+    '',
+    notes(report),
+  ].join('\n');
+}
+
+function resultsTable(measurements: Measurement[]): string {
+  const rows = measurements.map((m) => (m.skipped
+    ? `| ${m.scenario} | ${m.target} | – | – | – | – | skipped: ${cell(m.skipped)} |`
+    : `| ${m.scenario} | ${m.target} | ${m.requestsPerSecond} | ${m.p50Ms} | ${m.p99Ms} | ${m.errorCount} | ${cpuCell(m.cpu)} |`));
+  return [
+    '| Scenario | Target | req/s | p50 ms | p99 ms | errors | CPU server / bench / other |',
+    '|---|---|--:|--:|--:|--:|--:|',
+    ...rows,
+  ].join('\n');
+}
+
+/** Gatehouse/peer: throughput ratio above 1 and latency ratios below 1 favour Gatehouse. */
+function ratiosTable(report: BenchReport): string {
+  const kind = new Map(report.targets.map((target) => [target.name, target.kind]));
+  const usable = report.measurements.filter((m) => !m.skipped && m.successes > 0);
+  const rows: string[] = [];
+  for (const ours of usable.filter((m) => kind.get(m.target) === 'gatehouse')) {
+    for (const peer of usable.filter((m) => m.scenario === ours.scenario && kind.get(m.target) === 'peer')) {
+      rows.push(`| ${ours.scenario} | ${ours.target} / ${peer.target} | ${ratio(ours.requestsPerSecond, peer.requestsPerSecond)} `
+        + `| ${ratio(ours.p50Ms, peer.p50Ms)} | ${ratio(ours.p99Ms, peer.p99Ms)} |`);
+    }
+  }
+  if (rows.length === 0) return '_No Gatehouse/peer pair was measured, so there are no ratios._';
+  return ['| Scenario | Gatehouse / peer | req/s ratio | p50 ratio | p99 ratio |', '|---|---|--:|--:|--:|', ...rows].join('\n');
+}
+
+function notes(report: BenchReport): string {
+  const lines = ['Targets:', ...report.targets.map((target) => `- ${target.name}: ${target.describe}`)];
+  for (const m of report.measurements) {
+    for (const error of m.errors) lines.push(`- errors in ${m.scenario} on ${m.target}: ${error.count} × ${error.kind} (${cell(error.sample)})`);
+    for (const warning of m.warnings ?? []) lines.push(`- warning for ${m.scenario} on ${m.target}: ${warning}`);
+    if (m.attempts) lines.push(`- ${m.scenario} on ${m.target} was measured ${m.attempts} times; the least disturbed window is shown`);
+  }
+  return lines.join('\n');
+}
+
+/** Writes `<stamp>-admin.json`, `<stamp>-admin.md` and `latest-admin.md`; returns their paths. */
+export function writeReport(report: BenchReport, folder = resolve(import.meta.dirname, 'results')): string[] {
+  mkdirSync(folder, { recursive: true });
+  const stamp = report.startedAt.replace(/:/g, '').replace(/\.\d{3}Z$/, 'Z');
+  const markdown = `${renderMarkdown(report)}\n`;
+  const files: [string, string][] = [
+    [join(folder, `${stamp}-admin.json`), `${JSON.stringify(report, null, 2)}\n`],
+    [join(folder, `${stamp}-admin.md`), markdown],
+    [join(folder, 'latest-admin.md'), markdown],
+  ];
+  for (const [path, text] of files) writeFileSync(path, text);
+  return files.map(([path]) => path);
+}
+
+function percentile(sorted: Float64Array, q: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+}
+
+const cpuCell = (cpu: CpuShares | undefined) => (cpu ? `${cpu.server} / ${cpu.bench} / ${cpu.other}` : '–');
+const round = (value: number, digits = 0) => Math.round(value * 10 ** digits) / 10 ** digits;
+const ratio = (a: number, b: number) => (b > 0 ? `${round(a / b, 2)}×` : '–');
+const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s+/g, ' ').slice(0, 160);
