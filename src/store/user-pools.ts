@@ -22,7 +22,12 @@ export function userPoolsRepository(db: Db) {
       }).execute();
     },
 
+    /** The pool; its settings document is read and parsed only when its version is not cached. */
     async find(id: string): Promise<PoolRecord | undefined> {
+      const head = await db.selectFrom('user_pools').select(['id', 'name', 'created_at', 'updated_at', 'version']).where('id', '=', id).executeTakeFirst();
+      if (!head) return undefined;
+      const cached = parsedSettings.get(id);
+      if (cached?.version === Number(head.version)) return record(head, cached.settings);
       const row = await db.selectFrom('user_pools').selectAll().where('id', '=', id).executeTakeFirst();
       return row && toRecord(row);
     },
@@ -44,17 +49,42 @@ export function userPoolsRepository(db: Db) {
     },
 
     async remove(id: string): Promise<boolean> {
+      parsedSettings.delete(id);
       const result = await db.deleteFrom('user_pools').where('id', '=', id).executeTakeFirst();
       return result.numDeletedRows > 0n;
     },
   };
 }
 
-function toRecord(row: { id: string; name: string; settings: string; created_at: number; updated_at: number; version: number }): PoolRecord {
-  return {
-    id: row.id, name: row.name, settings: JSON.parse(row.settings) as PoolSettings,
-    createdAt: Number(row.created_at), updatedAt: Number(row.updated_at), version: Number(row.version),
-  };
+type PoolRow = { id: string; name: string; settings: string; created_at: number; updated_at: number; version: number };
+
+/**
+ * Parsed settings by pool id and version. Every request reads its pool, and parsing the settings
+ * document costs more than the query; a version bump (any write) makes a stale entry miss. The
+ * cached documents are frozen, since every request shares them.
+ */
+const parsedSettings = new Map<string, { version: number; settings: PoolSettings }>();
+
+function toRecord(row: PoolRow): PoolRecord {
+  const version = Number(row.version);
+  let cached = parsedSettings.get(row.id);
+  if (!cached || cached.version !== version) {
+    cached = { version, settings: deepFreeze(JSON.parse(row.settings) as PoolSettings) };
+    parsedSettings.set(row.id, cached);
+  }
+  return record(row, cached.settings);
+}
+
+function record(row: Omit<PoolRow, 'settings'>, settings: PoolSettings): PoolRecord {
+  return { id: row.id, name: row.name, settings, createdAt: Number(row.created_at), updatedAt: Number(row.updated_at), version: Number(row.version) };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const item of Object.values(value)) deepFreeze(item);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 export type UserPoolsRepository = ReturnType<typeof userPoolsRepository>;

@@ -59,8 +59,7 @@ export function usersRepository(db: Db) {
     },
 
     async find(poolId: string, usernameKey: string): Promise<UserRecord | undefined> {
-      const row = await db.selectFrom('users').selectAll().where('pool_id', '=', poolId).where('username_key', '=', usernameKey).executeTakeFirst();
-      return row && withAttributes(db, row as UserRow);
+      return findOne(db, poolId, 'users.username_key', usernameKey);
     },
 
     /** The user an alias (email, phone number, preferred username) signs in as. */
@@ -70,8 +69,7 @@ export function usersRepository(db: Db) {
     },
 
     async findBySub(poolId: string, sub: string): Promise<UserRecord | undefined> {
-      const row = await db.selectFrom('users').selectAll().where('pool_id', '=', poolId).where('sub', '=', sub).executeTakeFirst();
-      return row && withAttributes(db, row as UserRow);
+      return findOne(db, poolId, 'users.sub', sub);
     },
 
     /** Changes columns of the user row (status, password, flags...). */
@@ -137,7 +135,7 @@ export function usersRepository(db: Db) {
         query = query.where('users.username_key', 'in', matches);
       }
       const rows = (await query.execute()) as UserRow[];
-      return Promise.all(rows.map((row) => withAttributes(db, row)));
+      return withAttributes(db, poolId, rows);
     },
 
     async addToGroup(poolId: string, groupName: string, usernameKey: string, now: number): Promise<void> {
@@ -161,7 +159,7 @@ export function usersRepository(db: Db) {
         .selectAll('users').where('users.pool_id', '=', poolId).where('g.group_name', '=', groupName).orderBy('users.username_key').limit(options.limit);
       if (options.after !== undefined) query = query.where('users.username_key', '>', options.after);
       const rows = (await query.execute()) as UserRow[];
-      return Promise.all(rows.map((row) => withAttributes(db, row)));
+      return withAttributes(db, poolId, rows);
     },
   };
 }
@@ -208,16 +206,36 @@ async function writeAttributes(trx: Executor, poolId: string, usernameKey: strin
     .execute();
 }
 
-async function withAttributes(db: Db, row: UserRow): Promise<UserRecord> {
-  const attributes = await db.selectFrom('user_attributes').select(['name', 'value'])
-    .where('pool_id', '=', row.pool_id).where('username_key', '=', row.username_key).orderBy('name').execute();
+/** One user and its attributes in one query (a row per attribute): the hot path of every sign-in and admin read. */
+async function findOne(db: Db, poolId: string, column: 'users.username_key' | 'users.sub', value: string): Promise<UserRecord | undefined> {
+  const rows = await db.selectFrom('users')
+    .leftJoin('user_attributes as a', (join) => join.onRef('a.pool_id', '=', 'users.pool_id').onRef('a.username_key', '=', 'users.username_key'))
+    .selectAll('users').select(['a.name as attribute_name', 'a.value as attribute_value'])
+    .where('users.pool_id', '=', poolId).where(column, '=', value).orderBy('a.name').execute();
+  if (rows.length === 0) return undefined;
+  const attributes: Record<string, string> = {};
+  for (const row of rows) if (row.attribute_name !== null) attributes[row.attribute_name] = row.attribute_value!;
+  return toRecord(rows[0] as unknown as UserRow, attributes);
+}
+
+/** Users of one pool with their attributes, fetched in one query for the whole page. */
+async function withAttributes(db: Db, poolId: string, rows: UserRow[]): Promise<UserRecord[]> {
+  if (rows.length === 0) return [];
+  const attributes = await db.selectFrom('user_attributes').select(['username_key', 'name', 'value'])
+    .where('pool_id', '=', poolId).where('username_key', 'in', rows.map((row) => row.username_key)).orderBy('name').execute();
+  const byUser = new Map<string, Record<string, string>>(rows.map((row) => [row.username_key, {}]));
+  for (const attribute of attributes) byUser.get(attribute.username_key)![attribute.name] = attribute.value;
+  return rows.map((row) => toRecord(row, byUser.get(row.username_key)!));
+}
+
+function toRecord(row: UserRow, attributes: Record<string, string>): UserRecord {
   return {
     poolId: row.pool_id, username: row.username, usernameKey: row.username_key, sub: row.sub, status: row.status as UserStatus,
     enabled: Number(row.enabled) === 1, passwordHash: row.password_hash, srpSalt: row.srp_salt, srpVerifier: row.srp_verifier,
     passwordSetAt: row.password_set_at === null ? null : Number(row.password_set_at),
     failedSignIns: Number(row.failed_sign_ins), lockedUntil: Number(row.locked_until), mfaSettings: row.mfa_settings,
     createdAt: Number(row.created_at), updatedAt: Number(row.updated_at),
-    attributes: Object.fromEntries(attributes.map((a) => [a.name, a.value])),
+    attributes,
   };
 }
 
