@@ -30,4 +30,4 @@ export GATEHOUSE_TEST_PG_URL="postgres://gatehouse@127.0.0.1:$pgport/postgres"
 
 node scripts/generate-shapes.mjs --check
 mapfile -t files < <(find test -name '*.test.ts' | sort)
-node --import tsx --test --test-concurrency=3 --test-timeout=600000 "${files[@]}"
+node --import tsx --test --test-concurrency=2 --test-timeout=600000 "${files[@]}"
