@@ -1,7 +1,8 @@
 // Operations on users; one module per operation.
 export { adminDeleteUser } from './admin-delete-user.js';
 export { adminGetUser } from './admin-get-user.js';
-export { adminDisableUser, adminEnableUser } from './admin-set-enabled.js';
+export { adminDisableUser } from './admin-disable-user.js';
+export { adminEnableUser } from './admin-enable-user.js';
 export { signUp } from './sign-up.js';
 export { confirmSignUp } from './confirm-sign-up.js';
 export { resendConfirmationCode } from './resend-confirmation-code.js';
