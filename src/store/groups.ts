@@ -1,5 +1,6 @@
 /** User pool groups: a name unique in its pool, with an optional description, IAM role and precedence. */
 import type { Db } from './database.js';
+import type { GroupTable } from './schema.js';
 
 export interface GroupRecord {
   poolId: string;
@@ -66,17 +67,7 @@ export function groupsRepository(db: Db) {
   };
 }
 
-interface GroupRow {
-  pool_id: string;
-  group_name: string;
-  description: string | null;
-  role_arn: string | null;
-  precedence: number | null;
-  created_at: number;
-  updated_at: number;
-}
-
-function toRecord(row: GroupRow): GroupRecord {
+function toRecord(row: GroupTable): GroupRecord {
   return {
     poolId: row.pool_id, groupName: row.group_name, description: row.description ?? undefined, roleArn: row.role_arn ?? undefined,
     precedence: row.precedence === null ? undefined : Number(row.precedence),

@@ -24,13 +24,17 @@ const DEFAULT_INVITATION = {
   sms: 'Your username is {username} and temporary password is {####}. ',
 };
 
+/** A message to this address of the contact attribute. */
+export const contactDestination = (attribute: Destination['attribute'], address: string): Destination =>
+  ({ medium: attribute === 'email' ? 'EMAIL' : 'SMS', attribute, address });
+
 /** Where a message for the user can go, in the order given ('email', 'phone_number'). */
 export function destinationFor(user: UserRecord, preference: ('email' | 'phone_number')[], verifiedOnly = false): Destination | undefined {
   for (const attribute of preference) {
     const address = user.attributes[attribute];
     if (!address) continue;
     if (verifiedOnly && user.attributes[`${attribute}_verified`] !== 'true') continue;
-    return { medium: attribute === 'email' ? 'EMAIL' : 'SMS', attribute, address };
+    return contactDestination(attribute, address);
   }
   return undefined;
 }

@@ -28,10 +28,6 @@ export function verifiableAttribute(name: string): ContactAttribute {
   return name;
 }
 
-/** A message to this address of the contact attribute. */
-export const contactDestination = (attribute: ContactAttribute, address: string): Destination =>
-  ({ medium: attribute === 'email' ? 'EMAIL' : 'SMS', attribute, address });
-
 /** The auto-verified attributes, in the order a confirmation code prefers them. */
 export function confirmationPreference(pool: PoolRecord): ContactAttribute[] {
   const auto = pool.settings.AutoVerifiedAttributes ?? [];

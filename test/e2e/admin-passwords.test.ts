@@ -1,31 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
-import {
-  AdminResetUserPasswordCommand, AdminSetUserPasswordCommand, type CognitoIdentityProviderClient,
-} from '@aws-sdk/client-cognito-identity-provider';
-import { adminClient } from '../support/aws.js';
+import { before, it } from 'node:test';
+import { AdminResetUserPasswordCommand, AdminSetUserPasswordCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { describeEngines } from '../support/engines.js';
 import { createPool } from '../support/fixtures.js';
-import { startGatehouse, type Gatehouse } from '../support/gatehouse.js';
-import { startMailbox, type Mailbox } from '../support/mailbox.js';
-import { smsOutbox } from '../support/sms-outbox.js';
+import { useGatehouse } from '../support/use-gatehouse.js';
 import { createUser, getUser, mailText } from '../support/users.js';
 
 describeEngines('admin password operations', (engine) => {
-  let server: Gatehouse;
-  let mailbox: Mailbox;
-  let client: CognitoIdentityProviderClient;
+  const { client, mailbox, sms } = useGatehouse(engine, { mail: true, sms: true });
   let poolId: string;
-  const sms = smsOutbox();
   before(async () => {
-    mailbox = await startMailbox();
-    server = await startGatehouse({ engine, env: { GATEHOUSE_SMTP_URL: mailbox.url, ...sms.env } });
-    client = adminClient(server);
     poolId = await createPool(client, 'passwords');
-  });
-  after(async () => {
-    await server.stop();
-    await mailbox.close();
   });
 
   const setPassword = (Username: string, Password: string, Permanent?: boolean, pool = poolId) =>

@@ -1,40 +1,27 @@
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
+import { before, it } from 'node:test';
 import {
-  AdminCreateUserCommand, AdminConfirmSignUpCommand, AdminGetUserCommand, AdminSetUserPasswordCommand, DescribeUserPoolCommand,
-  type AdminCreateUserCommandInput, type CognitoIdentityProviderClient,
+  AdminCreateUserCommand, AdminConfirmSignUpCommand, AdminGetUserCommand, AdminSetUserPasswordCommand, DescribeUserPoolCommand, type AdminCreateUserCommandInput,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { adminClient, awsCli } from '../support/aws.js';
+import { awsCli } from '../support/aws.js';
 import { describeEngines } from '../support/engines.js';
 import { createPool } from '../support/fixtures.js';
-import { startGatehouse, type Gatehouse } from '../support/gatehouse.js';
-import { startMailbox, type Mailbox } from '../support/mailbox.js';
-import { smsOutbox } from '../support/sms-outbox.js';
-import { attributeList, attributeObject, createUser, getUser, mailText } from '../support/users.js';
+import { useGatehouse } from '../support/use-gatehouse.js';
+import { attributeList, attributesOf, createUser, getUser, mailText } from '../support/users.js';
 
 const INVITE = { EmailSubject: 'Welcome', EmailMessage: 'Hello {username}, your password is [{####}]', SMSMessage: 'User {username} password [{####}]' };
 const PASSWORD_IN = /\[(.+)\]/s;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describeEngines('AdminCreateUser', (engine) => {
-  let server: Gatehouse;
-  let mailbox: Mailbox;
-  let client: CognitoIdentityProviderClient;
+  const { server, client, mailbox, sms } = useGatehouse(engine, { mail: true, sms: true });
   let poolId: string;
-  const sms = smsOutbox();
   before(async () => {
-    mailbox = await startMailbox();
-    server = await startGatehouse({ engine, env: { GATEHOUSE_SMTP_URL: mailbox.url, ...sms.env } });
-    client = adminClient(server);
     poolId = await createPool(client, 'admin users', {
       AdminCreateUserConfig: { InviteMessageTemplate: INVITE },
       Policies: { PasswordPolicy: { MinimumLength: 10, RequireUppercase: true, RequireLowercase: true, RequireNumbers: true, RequireSymbols: true } },
       Schema: [{ Name: 'tier', AttributeDataType: 'String', DeveloperOnlyAttribute: true }],
     });
-  });
-  after(async () => {
-    await server.stop();
-    await mailbox.close();
   });
 
   const create = (input: Omit<AdminCreateUserCommandInput, 'UserPoolId'>, pool = poolId) => client.send(new AdminCreateUserCommand({ UserPoolId: pool, ...input }));
@@ -50,7 +37,7 @@ describeEngines('AdminCreateUser', (engine) => {
     assert.equal(User!.Enabled, true);
     assert.ok(User!.UserCreateDate!.getTime() >= started - 1000);
     assert.equal(User!.Attributes![0]!.Name, 'sub');
-    const attributes = attributeObject(User!.Attributes);
+    const attributes = attributesOf(User!.Attributes);
     assert.match(attributes.sub!, UUID);
     assert.deepEqual({ ...attributes, sub: undefined }, { sub: undefined, email: 'ada@example.com', email_verified: 'true', given_name: 'Ada', 'dev:custom:tier': 'gold' });
     const fetched = await getUser(client, poolId, 'ada');
@@ -173,7 +160,7 @@ describeEngines('AdminCreateUser', (engine) => {
     assert.equal((created.json as { User: { UserStatus: string } }).User.UserStatus, 'FORCE_CHANGE_PASSWORD');
     const got = await awsCli(server, ['admin-get-user', '--user-pool-id', poolId, '--username', 'cli-user']);
     assert.equal(got.code, 0, got.stderr);
-    assert.equal(attributeObject((got.json as { UserAttributes: [] }).UserAttributes).email, 'cli@example.com');
+    assert.equal(attributesOf((got.json as { UserAttributes: [] }).UserAttributes).email, 'cli@example.com');
     const listed = await awsCli(server, ['list-users', '--user-pool-id', poolId, '--filter', 'email = "cli@example.com"']);
     assert.equal(listed.code, 0, listed.stderr);
     assert.deepEqual((listed.json as { Users: Array<{ Username: string }> }).Users.map((user) => user.Username), ['cli-user']);
@@ -183,19 +170,13 @@ describeEngines('AdminCreateUser', (engine) => {
 });
 
 describeEngines('AdminCreateUser in pools that name users differently', (engine) => {
-  let server: Gatehouse;
-  let client: CognitoIdentityProviderClient;
-  before(async () => {
-    server = await startGatehouse({ engine });
-    client = adminClient(server);
-  });
-  after(async () => { await server.stop(); });
+  const { client } = useGatehouse(engine);
 
   it('makes an email username an attribute and names the user with a UUID', async () => {
     const pool = await createPool(client, 'email usernames', { UsernameAttributes: ['email'] });
     const user = await createUser(client, pool, 'Pat@Example.com', { given_name: 'Pat' });
     assert.match(user.Username!, UUID);
-    assert.equal(attributeObject(user.Attributes).email, 'Pat@Example.com');
+    assert.equal(attributesOf(user.Attributes).email, 'Pat@Example.com');
     assert.equal((await getUser(client, pool, 'pat@example.com')).Username, user.Username);
     assert.equal((await getUser(client, pool, user.Username!)).attributes.given_name, 'Pat');
     await assert.rejects(createUser(client, pool, 'pat@example.com'), { name: 'UsernameExistsException', message: 'An account with the given email already exists.' });
@@ -205,7 +186,7 @@ describeEngines('AdminCreateUser in pools that name users differently', (engine)
   it('takes an email or a phone number where both are usernames', async () => {
     const pool = await createPool(client, 'both usernames', { UsernameAttributes: ['email', 'phone_number'] });
     const user = await createUser(client, pool, '+15550100009');
-    assert.equal(attributeObject(user.Attributes).phone_number, '+15550100009');
+    assert.equal(attributesOf(user.Attributes).phone_number, '+15550100009');
     assert.equal((await getUser(client, pool, '+15550100009')).Username, user.Username);
     await assert.rejects(createUser(client, pool, 'neither'), { name: 'InvalidParameterException', message: 'Username should be either an email or a phone number.' });
   });

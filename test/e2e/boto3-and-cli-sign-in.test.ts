@@ -1,52 +1,33 @@
 /** Signing in with boto3 (python3) and the AWS CLI v2, pointed at Gatehouse by endpoint alone. */
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import { after, before, it } from 'node:test';
-import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { adminClient, awsCli } from '../support/aws.js';
+import { before, it } from 'node:test';
+import { awsCli } from '../support/aws.js';
+import { boto3Call } from '../support/boto3.js';
 import { describeEngines } from '../support/engines.js';
-import { createPool } from '../support/fixtures.js';
-import { ADMIN, REGION, startGatehouse, type Gatehouse } from '../support/gatehouse.js';
-import { PASSWORD, claimsOf, createAppClient, createUser, type AppClient } from '../support/sign-in.js';
-
-// Reads {call, args} as JSON on argv, prints the response, or the error code and message.
-const BOTO3 = `
-import json, sys, boto3, botocore
-request = json.loads(sys.argv[1])
-idp = boto3.client('cognito-idp', endpoint_url=request['endpoint'], region_name=request['region'],
-                   config=botocore.config.Config(retries={'max_attempts': 1}))
-try:
-    print(json.dumps(getattr(idp, request['call'])(**request['args'])))
-except botocore.exceptions.ClientError as error:
-    print(json.dumps({'error': error.response['Error']}))
-`;
+import { createPoolWithClient } from '../support/fixtures.js';
+import type { Gatehouse } from '../support/gatehouse.js';
+import { PASSWORD, claimsOf, createUserWithPassword, type AppClient } from '../support/sign-in.js';
+import { useGatehouse } from '../support/use-gatehouse.js';
 
 interface Boto3Answer {
   AuthenticationResult?: { IdToken: string; AccessToken: string; RefreshToken?: string };
   error?: { Code: string; Message: string };
 }
 
-async function boto3(server: Gatehouse, call: string, args: Record<string, unknown>): Promise<Boto3Answer> {
-  const { stdout } = await promisify(execFile)('python3', ['-c', BOTO3, JSON.stringify({ endpoint: server.url, region: REGION, call, args })], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, AWS_ACCESS_KEY_ID: ADMIN.accessKeyId, AWS_SECRET_ACCESS_KEY: ADMIN.secretAccessKey, AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null' },
-  });
-  return JSON.parse(stdout) as Boto3Answer;
+/** The answer as the test reads it: the response, or the error's code and message. */
+async function boto3(server: Pick<Gatehouse, 'url'>, call: string, args: Record<string, unknown>): Promise<Boto3Answer> {
+  const answer = await boto3Call(server, call, args);
+  return answer.ok ? answer.result as Boto3Answer : { error: { Code: answer.code, Message: answer.message! } };
 }
 
 describeEngines('boto3 and the AWS CLI signing in', (engine) => {
-  let server: Gatehouse;
-  let client: CognitoIdentityProviderClient;
+  const { server, client } = useGatehouse(engine);
   let poolId: string;
   let app: AppClient;
   before(async () => {
-    server = await startGatehouse({ engine });
-    client = adminClient(server);
-    poolId = await createPool(client, 'python');
-    app = await createAppClient(client, poolId);
-    await createUser(client, poolId, 'pyotr');
+    ({ poolId, app } = await createPoolWithClient(client, 'python'));
+    await createUserWithPassword(client, poolId, 'pyotr');
   });
-  after(async () => { await server.stop(); });
 
   it('boto3 signs in with initiate_auth and admin_initiate_auth', async () => {
     const plain = await boto3(server, 'initiate_auth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: app.clientId, AuthParameters: { USERNAME: 'pyotr', PASSWORD } });

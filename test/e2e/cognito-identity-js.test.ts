@@ -4,16 +4,14 @@
  * email alias.
  */
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
+import { before, it } from 'node:test';
 import {
   AuthenticationDetails, CognitoUser, CognitoUserPool, type CognitoUserSession, type IAuthenticationCallback,
 } from 'amazon-cognito-identity-js';
-import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { adminClient } from '../support/aws.js';
 import { describeEngines } from '../support/engines.js';
 import { createPool } from '../support/fixtures.js';
-import { startGatehouse, type Gatehouse } from '../support/gatehouse.js';
-import { PASSWORD, createAppClient, createUser } from '../support/sign-in.js';
+import { PASSWORD, createAppClient, createUserWithPassword } from '../support/sign-in.js';
+import { useGatehouse } from '../support/use-gatehouse.js';
 
 type Outcome =
   | { kind: 'session'; session: CognitoUserSession }
@@ -29,12 +27,9 @@ function step(run: (callbacks: IAuthenticationCallback) => void): Promise<Outcom
 }
 
 describeEngines('amazon-cognito-identity-js', (engine) => {
-  let server: Gatehouse;
-  let client: CognitoIdentityProviderClient;
+  const { server, client } = useGatehouse(engine);
   let pool: CognitoUserPool;
   before(async () => {
-    server = await startGatehouse({ engine });
-    client = adminClient(server);
     const poolId = await createPool(client, 'identity-js', {
       AliasAttributes: ['email'],
       Schema: [{ Name: 'name', AttributeDataType: 'String', Required: true, Mutable: true }],
@@ -42,13 +37,12 @@ describeEngines('amazon-cognito-identity-js', (engine) => {
     const { clientId } = await createAppClient(client, poolId, { ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] });
     pool = new CognitoUserPool({ UserPoolId: poolId, ClientId: clientId, endpoint: server.url });
   });
-  after(async () => { await server.stop(); });
 
   const userOf = (Username: string) => new CognitoUser({ Username, Pool: pool });
   const signIn = (user: CognitoUser, password: string) => step((callbacks) => user.authenticateUser(new AuthenticationDetails({ Username: user.getUsername(), Password: password }), callbacks));
 
   it('signs in with SRP and refreshes the session', async () => {
-    await createUser(client, pool.getUserPoolId(), 'libby', { attributes: { name: 'Libby' } });
+    await createUserWithPassword(client, pool.getUserPoolId(), 'libby', { attributes: { name: 'Libby' } });
     const user = userOf('libby');
     const outcome = await signIn(user, PASSWORD);
     assert.equal(outcome.kind, 'session');
@@ -64,13 +58,13 @@ describeEngines('amazon-cognito-identity-js', (engine) => {
   });
 
   it('reports a wrong password as Cognito does', async () => {
-    await createUser(client, pool.getUserPoolId(), 'wrongo', { attributes: { name: 'Wrongo' } });
+    await createUserWithPassword(client, pool.getUserPoolId(), 'wrongo', { attributes: { name: 'Wrongo' } });
     await assert.rejects(signIn(userOf('wrongo'), 'Wrong-Horse-9'), { code: 'NotAuthorizedException', message: 'Incorrect username or password.' });
     await assert.rejects(signIn(userOf('nobody'), PASSWORD), { code: 'UserNotFoundException' });
   });
 
   it('signs in by email alias, then continues as the internal username', async () => {
-    await createUser(client, pool.getUserPoolId(), 'mabel', { attributes: { name: 'Mabel', email: 'mabel@example.com', email_verified: 'true' } });
+    await createUserWithPassword(client, pool.getUserPoolId(), 'mabel', { attributes: { name: 'Mabel', email: 'mabel@example.com', email_verified: 'true' } });
     const user = userOf('Mabel@Example.com');
     const outcome = await signIn(user, PASSWORD);
     assert.equal(outcome.kind, 'session');
@@ -79,7 +73,7 @@ describeEngines('amazon-cognito-identity-js', (engine) => {
   });
 
   it('answers NEW_PASSWORD_REQUIRED with completeNewPasswordChallenge', async () => {
-    await createUser(client, pool.getUserPoolId(), 'newt', { permanent: false, attributes: { name: 'Newt', email: 'newt@example.com' } });
+    await createUserWithPassword(client, pool.getUserPoolId(), 'newt', { permanent: false, attributes: { name: 'Newt', email: 'newt@example.com' } });
     const user = userOf('newt');
     const outcome = await signIn(user, PASSWORD);
     assert.equal(outcome.kind, 'new-password');

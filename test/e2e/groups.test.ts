@@ -1,27 +1,22 @@
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
+import { before, it } from 'node:test';
 import {
-  CreateGroupCommand, DeleteGroupCommand, GetGroupCommand, ListGroupsCommand, UpdateGroupCommand,
-  type CognitoIdentityProviderClient, type GroupType,
+  CreateGroupCommand, DeleteGroupCommand, GetGroupCommand, ListGroupsCommand, UpdateGroupCommand, type GroupType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { adminClient, awsCli } from '../support/aws.js';
+import { awsCli } from '../support/aws.js';
 import { describeEngines } from '../support/engines.js';
 import { createPool } from '../support/fixtures.js';
-import { startGatehouse, type Gatehouse } from '../support/gatehouse.js';
+import { useGatehouse } from '../support/use-gatehouse.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/admins';
 const withoutDates = ({ CreationDate, LastModifiedDate, ...rest }: GroupType) => rest;
 
 describeEngines('groups', (engine) => {
-  let server: Gatehouse;
-  let client: CognitoIdentityProviderClient;
+  const { server, client } = useGatehouse(engine);
   let poolId: string;
   before(async () => {
-    server = await startGatehouse({ engine });
-    client = adminClient(server);
     poolId = await createPool(client, 'groups');
   });
-  after(async () => { await server.stop(); });
 
   const get = async (GroupName: string) => (await client.send(new GetGroupCommand({ UserPoolId: poolId, GroupName }))).Group!;
   const notFound = { name: 'ResourceNotFoundException', message: 'Group not found.' };

@@ -13,7 +13,7 @@ import { adminClient } from '../support/aws.js';
 import { describeEngines } from '../support/engines.js';
 import { createPool } from '../support/fixtures.js';
 import { REGION, startGatehouse, type Gatehouse } from '../support/gatehouse.js';
-import { createAppClient, createUser, passwordSignIn, type AppClient } from '../support/sign-in.js';
+import { createAppClient, createUserWithPassword, passwordSignIn, type AppClient } from '../support/sign-in.js';
 
 interface Setup {
   poolId: string;
@@ -26,7 +26,7 @@ async function setUp(server: Gatehouse): Promise<Setup> {
   const client = adminClient(server);
   const poolId = await createPool(client, 'verify');
   const app = await createAppClient(client, poolId);
-  await createUser(client, poolId, 'vera', { attributes: { email: 'vera@example.com' } });
+  await createUserWithPassword(client, poolId, 'vera', { attributes: { email: 'vera@example.com' } });
   await client.send(new CreateGroupCommand({ UserPoolId: poolId, GroupName: 'auditors' }));
   await client.send(new AdminAddUserToGroupCommand({ UserPoolId: poolId, Username: 'vera', GroupName: 'auditors' }));
   const jwksUri = `${server.url}/${poolId}/.well-known/jwks.json`;

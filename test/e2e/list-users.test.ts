@@ -1,13 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
-import {
-  AdminDisableUserCommand, AdminSetUserPasswordCommand, ListUsersCommand, type CognitoIdentityProviderClient, type ListUsersCommandInput,
-} from '@aws-sdk/client-cognito-identity-provider';
-import { adminClient } from '../support/aws.js';
+import { before, it } from 'node:test';
+import { AdminDisableUserCommand, AdminSetUserPasswordCommand, ListUsersCommand, type ListUsersCommandInput } from '@aws-sdk/client-cognito-identity-provider';
 import { describeEngines } from '../support/engines.js';
 import { createPool } from '../support/fixtures.js';
-import { startGatehouse, type Gatehouse } from '../support/gatehouse.js';
-import { attributeObject, createUser } from '../support/users.js';
+import { useGatehouse } from '../support/use-gatehouse.js';
+import { attributesOf, createUser } from '../support/users.js';
 
 const PEOPLE: Record<string, Record<string, string>> = {
   Alice: { email: 'alice@example.com', phone_number: '+15550001001', name: 'Alice Smith', given_name: 'Alice', family_name: 'Smith', preferred_username: 'ally' },
@@ -21,21 +18,17 @@ const PLAIN = ['u01', 'u02', 'u03', 'u04', 'u05', 'u06'];
 const EVERYONE = [...Object.keys(PEOPLE), ...PLAIN].sort();
 
 describeEngines('ListUsers', (engine) => {
-  let server: Gatehouse;
-  let client: CognitoIdentityProviderClient;
+  const { client } = useGatehouse(engine);
   let poolId: string;
   const subs: Record<string, string> = {};
   before(async () => {
-    server = await startGatehouse({ engine });
-    client = adminClient(server);
     // Case-insensitive, so that `username` (the stored spelling) and the lookup key differ.
     poolId = await createPool(client, 'directory', { UsernameConfiguration: { CaseSensitive: false } });
-    for (const [username, attributes] of Object.entries(PEOPLE)) subs[username] = attributeObject((await createUser(client, poolId, username, attributes)).Attributes).sub!;
+    for (const [username, attributes] of Object.entries(PEOPLE)) subs[username] = attributesOf((await createUser(client, poolId, username, attributes)).Attributes).sub!;
     for (const username of PLAIN) await createUser(client, poolId, username);
     await client.send(new AdminDisableUserCommand({ UserPoolId: poolId, Username: 'dave' }));
     await client.send(new AdminSetUserPasswordCommand({ UserPoolId: poolId, Username: 'erin', Password: 'Permanent-Pass1', Permanent: true }));
   });
-  after(async () => { await server.stop(); });
 
   const list = (input: Omit<ListUsersCommandInput, 'UserPoolId'> = {}) => client.send(new ListUsersCommand({ UserPoolId: poolId, ...input }));
   const names = async (Filter: string) => (await list({ Filter })).Users!.map((user) => user.Username!).sort();
@@ -46,7 +39,7 @@ describeEngines('ListUsers', (engine) => {
     assert.equal(PaginationToken, undefined);
     assert.deepEqual(Users!.map((user) => user.Username).sort(), EVERYONE);
     const alice = Users!.find((user) => user.Username === 'Alice')!;
-    assert.deepEqual(attributeObject(alice.Attributes), { sub: subs.Alice, ...PEOPLE.Alice });
+    assert.deepEqual(attributesOf(alice.Attributes), { sub: subs.Alice, ...PEOPLE.Alice });
     assert.equal(alice.UserStatus, 'FORCE_CHANGE_PASSWORD');
     assert.equal(alice.Enabled, true);
     assert.deepEqual(await names(''), EVERYONE);
@@ -109,11 +102,11 @@ describeEngines('ListUsers', (engine) => {
 
   it('returns only the attributes asked for', async () => {
     const { Users } = await list({ Filter: 'username ^= "a"', AttributesToGet: ['email', 'given_name'] });
-    assert.deepEqual(attributeObject(Users![0]!.Attributes), { email: 'alan@example.com', given_name: 'Alan' });
+    assert.deepEqual(attributesOf(Users![0]!.Attributes), { email: 'alan@example.com', given_name: 'Alan' });
     const { Users: plain } = await list({ Filter: 'username = "u01"', AttributesToGet: ['email'] });
     assert.deepEqual(plain![0]!.Attributes, []);
     const { Users: all } = await list({ Filter: 'username = "bob"', AttributesToGet: [] });
-    assert.deepEqual(attributeObject(all![0]!.Attributes), { sub: subs.bob, ...PEOPLE.bob });
+    assert.deepEqual(attributesOf(all![0]!.Attributes), { sub: subs.bob, ...PEOPLE.bob });
     await assert.rejects(list({ AttributesToGet: ['email', 'shoe_size'] }), { name: 'InvalidParameterException', message: 'One or more requested attributes do not exist.' });
   });
 

@@ -1,16 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
+import { before, it } from 'node:test';
 import {
-  AdminCreateUserCommand, AdminDisableUserCommand, AdminGetUserCommand, AdminResetUserPasswordCommand, AdminUpdateUserAttributesCommand, ConfirmForgotPasswordCommand, ConfirmSignUpCommand, ForgotPasswordCommand,
-  InitiateAuthCommand, SignUpCommand, type CognitoIdentityProviderClient, type CreateUserPoolCommandInput,
+  AdminCreateUserCommand, AdminDisableUserCommand, AdminGetUserCommand, AdminResetUserPasswordCommand, AdminUpdateUserAttributesCommand, ConfirmForgotPasswordCommand, ConfirmSignUpCommand, ForgotPasswordCommand, InitiateAuthCommand, SignUpCommand, type CreateUserPoolCommandInput,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { adminClient } from '../support/aws.js';
 import { describeEngines } from '../support/engines.js';
-import { createPool } from '../support/fixtures.js';
-import { startGatehouse, type Gatehouse } from '../support/gatehouse.js';
-import { startMailbox, type Mailbox } from '../support/mailbox.js';
-import { PASSWORD, PASSWORD_FLOWS, createAppClient, secretHash, signUpConfirmed, type AppClient } from '../support/self-service.js';
-import { smsOutbox, type SmsOutbox } from '../support/sms.js';
+import { createPool, createPoolWithClient } from '../support/fixtures.js';
+import { PASSWORD_FLOWS, signUpConfirmed } from '../support/self-service.js';
+import { PASSWORD, createAppClient, secretHash, type AppClient } from '../support/sign-in.js';
+import { useGatehouse } from '../support/use-gatehouse.js';
 
 const NEW_PASSWORD = 'Brand-New-Pass-7';
 const FLOWS = { ExplicitAuthFlows: PASSWORD_FLOWS };
@@ -18,23 +15,11 @@ const wrongCode = (code: string) => String((Number(code) + 1) % 1_000_000).padSt
 const noContact = { name: 'InvalidParameterException', message: 'Cannot reset password for the user as there is no registered/verified email or phone_number' };
 
 describeEngines('password recovery', (engine) => {
-  let server: Gatehouse;
-  let mailbox: Mailbox;
-  let sms: SmsOutbox;
-  let client: CognitoIdentityProviderClient;
+  const { client, mailbox, sms } = useGatehouse(engine, { mail: true, sms: true });
   let poolId: string;
   let app: AppClient;
   before(async () => {
-    mailbox = await startMailbox();
-    sms = smsOutbox();
-    server = await startGatehouse({ engine, env: { GATEHOUSE_SMTP_URL: mailbox.url, ...sms.env } });
-    client = adminClient(server);
-    poolId = await createPool(client, 'recovery', { AutoVerifiedAttributes: ['email'] });
-    app = await createAppClient(client, poolId, FLOWS);
-  });
-  after(async () => {
-    await server.stop();
-    await mailbox.close();
+    ({ poolId, app } = await createPoolWithClient(client, 'recovery', { AutoVerifiedAttributes: ['email'] }, FLOWS));
   });
 
   const forgot = (Username: string, target = app) => client.send(new ForgotPasswordCommand({ ClientId: target.clientId, Username }));

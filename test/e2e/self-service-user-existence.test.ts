@@ -1,35 +1,23 @@
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
+import { before, it } from 'node:test';
 import {
   AdminDisableUserCommand, ConfirmForgotPasswordCommand, ConfirmSignUpCommand, ForgotPasswordCommand, ResendConfirmationCodeCommand, SignUpCommand,
-  type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { adminClient } from '../support/aws.js';
 import { describeEngines } from '../support/engines.js';
-import { createPool } from '../support/fixtures.js';
-import { startGatehouse, type Gatehouse } from '../support/gatehouse.js';
-import { startMailbox, type Mailbox } from '../support/mailbox.js';
-import { PASSWORD, createAppClient, signUpConfirmed, type AppClient } from '../support/self-service.js';
+import { createPool, createPoolWithClient } from '../support/fixtures.js';
+import { signUpConfirmed } from '../support/self-service.js';
+import { PASSWORD, createAppClient, type AppClient } from '../support/sign-in.js';
+import { useGatehouse } from '../support/use-gatehouse.js';
 
 const mismatch = { name: 'CodeMismatchException', message: 'Invalid verification code provided, please try again.' };
 const MASKED_EMAIL = /^[a-z]\*\*\*@[a-z]\*\*\*$/;
 
 describeEngines('PreventUserExistenceErrors on sign-up and recovery', (engine) => {
-  let server: Gatehouse;
-  let mailbox: Mailbox;
-  let client: CognitoIdentityProviderClient;
+  const { client, mailbox } = useGatehouse(engine, { mail: true });
   let poolId: string;
   let hiding: AppClient;
   before(async () => {
-    mailbox = await startMailbox();
-    server = await startGatehouse({ engine, env: { GATEHOUSE_SMTP_URL: mailbox.url } });
-    client = adminClient(server);
-    poolId = await createPool(client, 'hiding', { AutoVerifiedAttributes: ['email'] });
-    hiding = await createAppClient(client, poolId, { PreventUserExistenceErrors: 'ENABLED' });
-  });
-  after(async () => {
-    await server.stop();
-    await mailbox.close();
+    ({ poolId, app: hiding } = await createPoolWithClient(client, 'hiding', { AutoVerifiedAttributes: ['email'] }, { PreventUserExistenceErrors: 'ENABLED' }));
   });
 
   const forgot = (Username: string, target = hiding) => client.send(new ForgotPasswordCommand({ ClientId: target.clientId, Username }));

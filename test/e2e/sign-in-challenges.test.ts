@@ -3,36 +3,29 @@
  * helper (PASSWORD_VERIFIER), NEW_PASSWORD_REQUIRED, and sessions that serve one answer.
  */
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
+import { before, it } from 'node:test';
 import {
   AdminGetUserCommand, AdminInitiateAuthCommand, AdminRespondToAuthChallengeCommand, InitiateAuthCommand, RespondToAuthChallengeCommand,
-  type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { adminClient } from '../support/aws.js';
 import { describeEngines } from '../support/engines.js';
-import { createPool } from '../support/fixtures.js';
-import { startGatehouse, type Gatehouse } from '../support/gatehouse.js';
+import { createPoolWithClient } from '../support/fixtures.js';
+import { PASSWORD, claimsOf, createAppClient, createUserWithPassword, passwordSignIn, secretHash, type AppClient } from '../support/sign-in.js';
 import { srpClient } from '../support/srp-client.js';
-import { PASSWORD, claimsOf, createAppClient, createUser, passwordSignIn, secretHash, type AppClient } from '../support/sign-in.js';
+import { useGatehouse } from '../support/use-gatehouse.js';
 
 const expiredSession = { name: 'NotAuthorizedException', message: 'Invalid session for the user, session is expired.' };
 const NEW_PASSWORD = 'Brand-New-Pass-7';
 
 describeEngines('sign-in challenges', (engine) => {
-  let server: Gatehouse;
-  let client: CognitoIdentityProviderClient;
+  const { client } = useGatehouse(engine);
   let poolId: string;
   let app: AppClient;
   before(async () => {
-    server = await startGatehouse({ engine });
-    client = adminClient(server);
-    poolId = await createPool(client, 'challenges', {
+    ({ poolId, app } = await createPoolWithClient(client, 'challenges', {
       UsernameAttributes: ['email'],
       Schema: [{ Name: 'name', AttributeDataType: 'String', Required: true, Mutable: true }, { Name: 'plan', AttributeDataType: 'String' }],
-    });
-    app = await createAppClient(client, poolId);
+    }));
   });
-  after(async () => { await server.stop(); });
 
   async function srpSignIn(target: AppClient, typed: string, password: string, tamper: (answer: Record<string, string>) => void = () => {}) {
     const srp = await srpClient(poolId);
@@ -48,7 +41,7 @@ describeEngines('sign-in challenges', (engine) => {
   }
 
   it('completes USER_SRP_AUTH for an email typed in any case, answering with the internal username', async () => {
-    await createUser(client, poolId, 'sam@example.com', { attributes: { name: 'Sam' } });
+    await createUserWithPassword(client, poolId, 'sam@example.com', { attributes: { name: 'Sam' } });
     const { Username } = await client.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: 'sam@example.com' }));
     const { challenge, send } = await srpSignIn(app, 'SAM@example.com', PASSWORD);
     const parameters = challenge.ChallengeParameters!;
@@ -64,7 +57,7 @@ describeEngines('sign-in challenges', (engine) => {
   });
 
   it('refuses a wrong password, a forged secret block or timestamp, and a missing signature', async () => {
-    await createUser(client, poolId, 'tom@example.com', { attributes: { name: 'Tom' } });
+    await createUserWithPassword(client, poolId, 'tom@example.com', { attributes: { name: 'Tom' } });
     const incorrect = { name: 'NotAuthorizedException', message: 'Incorrect username or password.' };
     await assert.rejects((await srpSignIn(app, 'tom@example.com', 'Wrong-Horse-9')).send(), incorrect);
     await assert.rejects((await srpSignIn(app, 'tom@example.com', PASSWORD, (a) => { a.TIMESTAMP = `${a.TIMESTAMP} `; })).send(), incorrect);
@@ -75,7 +68,7 @@ describeEngines('sign-in challenges', (engine) => {
   });
 
   it('runs SRP through AdminInitiateAuth and AdminRespondToAuthChallenge', async () => {
-    await createUser(client, poolId, 'ada@example.com', { attributes: { name: 'Ada' } });
+    await createUserWithPassword(client, poolId, 'ada@example.com', { attributes: { name: 'Ada' } });
     const srp = await srpClient(poolId);
     const challenge = await client.send(new AdminInitiateAuthCommand({ UserPoolId: poolId, ClientId: app.clientId, AuthFlow: 'USER_SRP_AUTH', AuthParameters: { USERNAME: 'ada@example.com', SRP_A: srp.A } }));
     const ChallengeResponses = await srp.answer(challenge.ChallengeParameters!, PASSWORD);
@@ -85,14 +78,14 @@ describeEngines('sign-in challenges', (engine) => {
 
   it('checks SECRET_HASH on both steps of SRP, over the typed name and then the internal username', async () => {
     const confidential = await createAppClient(client, poolId, { GenerateSecret: true });
-    await createUser(client, poolId, 'uma@example.com', { attributes: { name: 'Uma' } });
+    await createUserWithPassword(client, poolId, 'uma@example.com', { attributes: { name: 'Uma' } });
     assert.ok((await (await srpSignIn(confidential, 'uma@example.com', PASSWORD)).send()).AuthenticationResult);
     const missing = await srpSignIn(confidential, 'uma@example.com', PASSWORD, (a) => { delete a.SECRET_HASH; });
     await assert.rejects(missing.send(), { name: 'NotAuthorizedException', message: `Client ${confidential.clientId} is configured for secret but secret was not received` });
   });
 
   it('asks a user with a temporary password for a new one, with its attributes', async () => {
-    await createUser(client, poolId, 'vic@example.com', { permanent: false, attributes: { name: 'Vic', 'custom:plan': 'pro' } });
+    await createUserWithPassword(client, poolId, 'vic@example.com', { permanent: false, attributes: { name: 'Vic', 'custom:plan': 'pro' } });
     const first = await client.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: app.clientId, AuthParameters: { USERNAME: 'vic@example.com', PASSWORD } }));
     assert.equal(first.ChallengeName, 'NEW_PASSWORD_REQUIRED');
     const parameters = first.ChallengeParameters!;
@@ -118,13 +111,13 @@ describeEngines('sign-in challenges', (engine) => {
   });
 
   it('answers NEW_PASSWORD_REQUIRED after SRP and through the admin operations', async () => {
-    await createUser(client, poolId, 'wes@example.com', { permanent: false, attributes: { name: 'Wes' } });
+    await createUserWithPassword(client, poolId, 'wes@example.com', { permanent: false, attributes: { name: 'Wes' } });
     const srp = await srpSignIn(app, 'wes@example.com', PASSWORD);
     const next = await srp.send();
     assert.equal(next.ChallengeName, 'NEW_PASSWORD_REQUIRED');
     assert.deepEqual(JSON.parse(next.ChallengeParameters!.requiredAttributes!), []);
 
-    await createUser(client, poolId, 'xia@example.com', { permanent: false, attributes: { name: 'Xia' } });
+    await createUserWithPassword(client, poolId, 'xia@example.com', { permanent: false, attributes: { name: 'Xia' } });
     const first = await client.send(new AdminInitiateAuthCommand({ UserPoolId: poolId, ClientId: app.clientId, AuthFlow: 'ADMIN_USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'xia@example.com', PASSWORD } }));
     const done = await client.send(new AdminRespondToAuthChallengeCommand({
       UserPoolId: poolId, ClientId: app.clientId, ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: first.Session, ChallengeResponses: { USERNAME: 'xia@example.com', NEW_PASSWORD },

@@ -1,30 +1,23 @@
 /** Refreshing a sign-in: REFRESH_TOKEN_AUTH and GetTokensFromRefreshToken, with and without rotation. */
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
+import { before, it } from 'node:test';
 import {
-  AdminAddUserToGroupCommand, AdminDisableUserCommand, AdminInitiateAuthCommand, AdminUpdateUserAttributesCommand, CreateGroupCommand,
-  GetTokensFromRefreshTokenCommand, InitiateAuthCommand, type CognitoIdentityProviderClient,
+  AdminAddUserToGroupCommand, AdminDisableUserCommand, AdminInitiateAuthCommand, AdminUpdateUserAttributesCommand, CreateGroupCommand, GetTokensFromRefreshTokenCommand, InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { adminClient } from '../support/aws.js';
 import { describeEngines } from '../support/engines.js';
-import { createPool } from '../support/fixtures.js';
-import { startGatehouse, type Gatehouse } from '../support/gatehouse.js';
-import { claimsOf, createAppClient, createUser, passwordSignIn, secretHash, type AppClient } from '../support/sign-in.js';
+import { createPoolWithClient } from '../support/fixtures.js';
+import { claimsOf, createAppClient, createUserWithPassword, passwordSignIn, secretHash, type AppClient } from '../support/sign-in.js';
+import { useGatehouse } from '../support/use-gatehouse.js';
 
 const invalid = { name: 'NotAuthorizedException', message: 'Invalid Refresh Token' };
 
 describeEngines('refreshing a sign-in', (engine) => {
-  let server: Gatehouse;
-  let client: CognitoIdentityProviderClient;
+  const { client } = useGatehouse(engine);
   let poolId: string;
   let app: AppClient;
   before(async () => {
-    server = await startGatehouse({ engine });
-    client = adminClient(server);
-    poolId = await createPool(client, 'refresh');
-    app = await createAppClient(client, poolId);
+    ({ poolId, app } = await createPoolWithClient(client, 'refresh'));
   });
-  after(async () => { await server.stop(); });
 
   const refreshAuth = (target: AppClient, REFRESH_TOKEN: string, extra: Record<string, string> = {}) =>
     client.send(new InitiateAuthCommand({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: target.clientId, AuthParameters: { REFRESH_TOKEN, ...extra } }));
@@ -32,7 +25,7 @@ describeEngines('refreshing a sign-in', (engine) => {
     client.send(new GetTokensFromRefreshTokenCommand({ ClientId: target.clientId, RefreshToken, ...(ClientSecret ? { ClientSecret } : {}) }));
 
   it('refreshes with REFRESH_TOKEN_AUTH: same sign-in, fresh attributes and groups, no new refresh token', async () => {
-    await createUser(client, poolId, 'rita', { attributes: { name: 'Rita' } });
+    await createUserWithPassword(client, poolId, 'rita', { attributes: { name: 'Rita' } });
     const first = await passwordSignIn(client, app, 'rita');
     await client.send(new AdminUpdateUserAttributesCommand({ UserPoolId: poolId, Username: 'rita', UserAttributes: [{ Name: 'name', Value: 'Rita B' }] }));
     await client.send(new CreateGroupCommand({ UserPoolId: poolId, GroupName: 'staff' }));
@@ -57,7 +50,7 @@ describeEngines('refreshing a sign-in', (engine) => {
   });
 
   it('refuses garbage, another client\'s token, a disabled flow and a disabled user', async () => {
-    await createUser(client, poolId, 'sid');
+    await createUserWithPassword(client, poolId, 'sid');
     const { RefreshToken } = await passwordSignIn(client, app, 'sid');
     await assert.rejects(refreshAuth(app, 'not-a-refresh-token'), invalid);
     const other = await createAppClient(client, poolId);
@@ -72,7 +65,7 @@ describeEngines('refreshing a sign-in', (engine) => {
   });
 
   it('renews through GetTokensFromRefreshToken without rotation like REFRESH_TOKEN_AUTH', async () => {
-    await createUser(client, poolId, 'tara');
+    await createUserWithPassword(client, poolId, 'tara');
     const first = await passwordSignIn(client, app, 'tara');
     for (let i = 0; i < 2; i++) {
       const { AuthenticationResult } = await getTokens(app, first.RefreshToken!);
@@ -83,7 +76,7 @@ describeEngines('refreshing a sign-in', (engine) => {
 
   it('rotates the refresh token when the client enables rotation, and refuses reuse', async () => {
     const rotating = await createAppClient(client, poolId, { RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 0 } });
-    await createUser(client, poolId, 'uri');
+    await createUserWithPassword(client, poolId, 'uri');
     const first = await passwordSignIn(client, rotating, 'uri');
     const second = (await getTokens(rotating, first.RefreshToken!)).AuthenticationResult!;
     assert.ok(second.RefreshToken && second.RefreshToken !== first.RefreshToken);
@@ -96,7 +89,7 @@ describeEngines('refreshing a sign-in', (engine) => {
 
   it('keeps a rotated-out token usable for the retry grace period', async () => {
     const graceful = await createAppClient(client, poolId, { RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 60 } });
-    await createUser(client, poolId, 'val');
+    await createUserWithPassword(client, poolId, 'val');
     const first = await passwordSignIn(client, graceful, 'val');
     const [a, b] = await Promise.all([getTokens(graceful, first.RefreshToken!), getTokens(graceful, first.RefreshToken!)]);
     assert.ok(a.AuthenticationResult!.RefreshToken && b.AuthenticationResult!.RefreshToken);
@@ -105,7 +98,7 @@ describeEngines('refreshing a sign-in', (engine) => {
 
   it('needs the raw client secret for GetTokensFromRefreshToken and a SECRET_HASH for REFRESH_TOKEN_AUTH', async () => {
     const confidential = await createAppClient(client, poolId, { GenerateSecret: true });
-    await createUser(client, poolId, 'wyn');
+    await createUserWithPassword(client, poolId, 'wyn');
     const { RefreshToken } = await passwordSignIn(client, confidential, 'wyn');
     await assert.rejects(getTokens({ ...confidential, secret: undefined }, RefreshToken!), { name: 'NotAuthorizedException' });
     await assert.rejects(getTokens(confidential, RefreshToken!, 'x'.repeat(51)), { name: 'NotAuthorizedException', message: `Unable to verify secret for client ${confidential.clientId}` });

@@ -1,29 +1,24 @@
 /** The claim sets of the ID and access tokens a sign-in returns (digest §4), checked claim by claim. */
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
-import { AdminAddUserToGroupCommand, AdminGetUserCommand, CreateGroupCommand, type CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { before, it } from 'node:test';
+import { AdminAddUserToGroupCommand, AdminGetUserCommand, CreateGroupCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from 'jose';
-import { adminClient } from '../support/aws.js';
 import { describeEngines } from '../support/engines.js';
-import { createPool } from '../support/fixtures.js';
-import { startGatehouse, type Gatehouse } from '../support/gatehouse.js';
-import { claimsOf, createAppClient, createUser, passwordSignIn, type AppClient } from '../support/sign-in.js';
+import { createPoolWithClient } from '../support/fixtures.js';
+import { claimsOf, createAppClient, createUserWithPassword, passwordSignIn, type AppClient } from '../support/sign-in.js';
+import { useGatehouse } from '../support/use-gatehouse.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const role = (name: string) => `arn:aws:iam::123456789012:role/${name}`;
 
 describeEngines('token claims', (engine) => {
-  let server: Gatehouse;
-  let client: CognitoIdentityProviderClient;
+  const { server, client } = useGatehouse(engine);
   let poolId: string;
   let app: AppClient;
   let sub: string;
   before(async () => {
-    server = await startGatehouse({ engine });
-    client = adminClient(server);
-    poolId = await createPool(client, 'claims', { Schema: [{ Name: 'score', AttributeDataType: 'Number' }, { Name: 'plan', AttributeDataType: 'String' }] });
-    app = await createAppClient(client, poolId);
-    await createUser(client, poolId, 'zoe', { attributes: { email: 'zoe@example.com', email_verified: 'true', name: 'Zoe', 'custom:score': '42', 'custom:plan': 'pro' } });
+    ({ poolId, app } = await createPoolWithClient(client, 'claims', { Schema: [{ Name: 'score', AttributeDataType: 'Number' }, { Name: 'plan', AttributeDataType: 'String' }] }));
+    await createUserWithPassword(client, poolId, 'zoe', { attributes: { email: 'zoe@example.com', email_verified: 'true', name: 'Zoe', 'custom:score': '42', 'custom:plan': 'pro' } });
     const user = await client.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: 'zoe' }));
     sub = user.UserAttributes!.find((a) => a.Name === 'sub')!.Value!;
     for (const [GroupName, Precedence, RoleArn] of [['readers', undefined, undefined], ['editors', 5, role('editor')], ['admins', 1, role('admin')]] as const) {
@@ -31,7 +26,6 @@ describeEngines('token claims', (engine) => {
       await client.send(new AdminAddUserToGroupCommand({ UserPoolId: poolId, Username: 'zoe', GroupName }));
     }
   });
-  after(async () => { await server.stop(); });
 
   it('issues an ID token with exactly Cognito\'s claims, signed by a key in the pool\'s JWKS', async () => {
     const before = Math.floor(Date.now() / 1000);
@@ -66,7 +60,7 @@ describeEngines('token claims', (engine) => {
   });
 
   it('leaves out groups for a user in none, and the preferred role when two groups tie', async () => {
-    await createUser(client, poolId, 'yan');
+    await createUserWithPassword(client, poolId, 'yan');
     const plain = claimsOf((await passwordSignIn(client, app, 'yan')).IdToken);
     for (const claim of ['cognito:groups', 'cognito:roles', 'cognito:preferred_role']) assert.equal(plain[claim], undefined);
     await client.send(new CreateGroupCommand({ UserPoolId: poolId, GroupName: 'twin-a', Precedence: 3, RoleArn: role('a') }));

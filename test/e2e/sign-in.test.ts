@@ -1,30 +1,23 @@
 /** Password sign-in with the SDK v3: the flows, the client's gates, the user's states, lockout. */
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
+import { before, it } from 'node:test';
 import {
   AdminDisableUserCommand, AdminEnableUserCommand, AdminInitiateAuthCommand, AdminResetUserPasswordCommand, InitiateAuthCommand, SignUpCommand,
-  type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { adminClient } from '../support/aws.js';
 import { describeEngines } from '../support/engines.js';
-import { createPool } from '../support/fixtures.js';
-import { startGatehouse, type Gatehouse } from '../support/gatehouse.js';
-import { PASSWORD, claimsOf, createAppClient, createUser, passwordSignIn, secretHash, type AppClient } from '../support/sign-in.js';
+import { createPoolWithClient } from '../support/fixtures.js';
+import { PASSWORD, claimsOf, createAppClient, createUserWithPassword, passwordSignIn, secretHash, type AppClient } from '../support/sign-in.js';
+import { useGatehouse } from '../support/use-gatehouse.js';
 
 const incorrect = { name: 'NotAuthorizedException', message: 'Incorrect username or password.' };
 
 describeEngines('sign-in with passwords', (engine) => {
-  let server: Gatehouse;
-  let client: CognitoIdentityProviderClient;
+  const { client } = useGatehouse(engine);
   let poolId: string;
   let app: AppClient;
   before(async () => {
-    server = await startGatehouse({ engine });
-    client = adminClient(server);
-    poolId = await createPool(client, 'sign-in', { AliasAttributes: ['email', 'preferred_username'] });
-    app = await createAppClient(client, poolId);
+    ({ poolId, app } = await createPoolWithClient(client, 'sign-in', { AliasAttributes: ['email', 'preferred_username'] }));
   });
-  after(async () => { await server.stop(); });
 
   const initiate = (AuthFlow: 'USER_PASSWORD_AUTH' | 'ADMIN_USER_PASSWORD_AUTH' | 'USER_SRP_AUTH' | 'CUSTOM_AUTH' | 'USER_AUTH' | 'ADMIN_NO_SRP_AUTH', ClientId: string, USERNAME: string, password = PASSWORD) =>
     client.send(new InitiateAuthCommand({ AuthFlow, ClientId, AuthParameters: { USERNAME, PASSWORD: password, SRP_A: 'abc123' } }));
@@ -32,7 +25,7 @@ describeEngines('sign-in with passwords', (engine) => {
     client.send(new AdminInitiateAuthCommand({ UserPoolId: poolId, AuthFlow, ClientId, AuthParameters: { USERNAME, PASSWORD: password } }));
 
   it('signs in with USER_PASSWORD_AUTH and returns Cognito-shaped tokens', async () => {
-    await createUser(client, poolId, 'alice');
+    await createUserWithPassword(client, poolId, 'alice');
     const response = await initiate('USER_PASSWORD_AUTH', app.clientId, 'alice');
     assert.deepEqual(response.ChallengeParameters, {});
     assert.equal(response.ChallengeName, undefined);
@@ -45,7 +38,7 @@ describeEngines('sign-in with passwords', (engine) => {
   });
 
   it('signs in through AdminInitiateAuth with ADMIN_USER_PASSWORD_AUTH and the legacy ADMIN_NO_SRP_AUTH', async () => {
-    await createUser(client, poolId, 'adam');
+    await createUserWithPassword(client, poolId, 'adam');
     for (const flow of ['ADMIN_USER_PASSWORD_AUTH', 'ADMIN_NO_SRP_AUTH'] as const) {
       assert.ok((await adminInitiate(flow, app.clientId, 'adam')).AuthenticationResult?.IdToken);
     }
@@ -56,7 +49,7 @@ describeEngines('sign-in with passwords', (engine) => {
   });
 
   it('enforces the client\'s ExplicitAuthFlows', async () => {
-    await createUser(client, poolId, 'gated');
+    await createUserWithPassword(client, poolId, 'gated');
     const srpOnly = await createAppClient(client, poolId, { ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH'] });
     const disabled = (message: string) => ({ name: 'InvalidParameterException', message });
     await assert.rejects(initiate('USER_PASSWORD_AUTH', srpOnly.clientId, 'gated'), disabled('USER_PASSWORD_AUTH flow not enabled for this client'));
@@ -72,7 +65,7 @@ describeEngines('sign-in with passwords', (engine) => {
   });
 
   it('refuses a wrong password, an unknown user, and missing parameters', async () => {
-    await createUser(client, poolId, 'bob');
+    await createUserWithPassword(client, poolId, 'bob');
     await assert.rejects(initiate('USER_PASSWORD_AUTH', app.clientId, 'bob', 'Wrong-Horse-9'), incorrect);
     await assert.rejects(initiate('USER_PASSWORD_AUTH', app.clientId, 'nobody'), { name: 'UserNotFoundException', message: 'User does not exist.' });
     await assert.rejects(client.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: app.clientId, AuthParameters: { USERNAME: 'bob' } })),
@@ -82,17 +75,17 @@ describeEngines('sign-in with passwords', (engine) => {
   });
 
   it('signs in with a verified email or a preferred_username alias', async () => {
-    await createUser(client, poolId, 'carol', { attributes: { email: 'Carol@Example.com', email_verified: 'true', preferred_username: 'caz' } });
+    await createUserWithPassword(client, poolId, 'carol', { attributes: { email: 'Carol@Example.com', email_verified: 'true', preferred_username: 'caz' } });
     for (const name of ['carol@example.com', 'caz']) {
       const result = await passwordSignIn(client, app, name);
       assert.equal(claimsOf(result.AccessToken).username, 'carol');
     }
-    await createUser(client, poolId, 'dave', { attributes: { email: 'dave@example.com' } });
+    await createUserWithPassword(client, poolId, 'dave', { attributes: { email: 'dave@example.com' } });
     await assert.rejects(passwordSignIn(client, app, 'dave@example.com'), { name: 'UserNotFoundException' }, 'an unverified email is no alias');
   });
 
   it('refuses users whose state forbids signing in', async () => {
-    await createUser(client, poolId, 'erin', { attributes: { email: 'erin@example.com', email_verified: 'true' } });
+    await createUserWithPassword(client, poolId, 'erin', { attributes: { email: 'erin@example.com', email_verified: 'true' } });
     await client.send(new AdminDisableUserCommand({ UserPoolId: poolId, Username: 'erin' }));
     await assert.rejects(passwordSignIn(client, app, 'erin'), { name: 'NotAuthorizedException', message: 'User is disabled.' });
     await client.send(new AdminEnableUserCommand({ UserPoolId: poolId, Username: 'erin' }));
@@ -103,7 +96,7 @@ describeEngines('sign-in with passwords', (engine) => {
     for (const password of [PASSWORD, 'Wrong-Horse-9']) {
       await assert.rejects(passwordSignIn(client, app, 'unsure', password), { name: 'UserNotConfirmedException', message: 'User is not confirmed.' });
     }
-    await createUser(client, poolId, 'fresh', { permanent: false });
+    await createUserWithPassword(client, poolId, 'fresh', { permanent: false });
     const response = await initiate('USER_PASSWORD_AUTH', app.clientId, 'fresh');
     assert.equal(response.ChallengeName, 'NEW_PASSWORD_REQUIRED');
     assert.equal(response.AuthenticationResult, undefined);
@@ -111,7 +104,7 @@ describeEngines('sign-in with passwords', (engine) => {
   });
 
   it('locks a user out after five wrong passwords, with the same answer for the right one', async () => {
-    await createUser(client, poolId, 'guesser');
+    await createUserWithPassword(client, poolId, 'guesser');
     for (let i = 0; i < 5; i++) await assert.rejects(passwordSignIn(client, app, 'guesser', `Wrong-Horse-${i}`), incorrect);
     await assert.rejects(passwordSignIn(client, app, 'guesser'), { name: 'NotAuthorizedException', message: 'Password attempts exceeded' });
     await new Promise((resolve) => setTimeout(resolve, 1100));
@@ -121,7 +114,7 @@ describeEngines('sign-in with passwords', (engine) => {
 
   it('requires a SECRET_HASH from a client with a secret, over the name typed or the username', async () => {
     const confidential = await createAppClient(client, poolId, { GenerateSecret: true });
-    await createUser(client, poolId, 'hank', { attributes: { email: 'hank@example.com', email_verified: 'true' } });
+    await createUserWithPassword(client, poolId, 'hank', { attributes: { email: 'hank@example.com', email_verified: 'true' } });
     const signIn = (USERNAME: string, SECRET_HASH?: string) => client.send(new InitiateAuthCommand({
       AuthFlow: 'USER_PASSWORD_AUTH', ClientId: confidential.clientId, AuthParameters: { USERNAME, PASSWORD, ...(SECRET_HASH ? { SECRET_HASH } : {}) },
     }));

@@ -1,31 +1,24 @@
 /** GlobalSignOut, AdminUserGlobalSignOut and RevokeToken, judged by what the tokens can still do. */
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
+import { before, it } from 'node:test';
 import {
-  AdminUserGlobalSignOutCommand, GetTokensFromRefreshTokenCommand, GetUserCommand, GlobalSignOutCommand, InitiateAuthCommand, RevokeTokenCommand,
-  type AuthenticationResultType, type CognitoIdentityProviderClient,
+  AdminUserGlobalSignOutCommand, GetTokensFromRefreshTokenCommand, GetUserCommand, GlobalSignOutCommand, InitiateAuthCommand, RevokeTokenCommand, type AuthenticationResultType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { adminClient } from '../support/aws.js';
 import { describeEngines } from '../support/engines.js';
-import { createPool } from '../support/fixtures.js';
-import { startGatehouse, type Gatehouse } from '../support/gatehouse.js';
-import { createAppClient, createUser, passwordSignIn, type AppClient } from '../support/sign-in.js';
+import { createPoolWithClient } from '../support/fixtures.js';
+import { createAppClient, createUserWithPassword, passwordSignIn, type AppClient } from '../support/sign-in.js';
+import { useGatehouse } from '../support/use-gatehouse.js';
 
 const revokedAccess = { name: 'NotAuthorizedException', message: 'Access Token has been revoked' };
 const revokedRefresh = { name: 'NotAuthorizedException', message: 'Refresh Token has been revoked' };
 
 describeEngines('signing out and revoking tokens', (engine) => {
-  let server: Gatehouse;
-  let client: CognitoIdentityProviderClient;
+  const { client } = useGatehouse(engine);
   let poolId: string;
   let app: AppClient;
   before(async () => {
-    server = await startGatehouse({ engine });
-    client = adminClient(server);
-    poolId = await createPool(client, 'sign-out');
-    app = await createAppClient(client, poolId);
+    ({ poolId, app } = await createPoolWithClient(client, 'sign-out'));
   });
-  after(async () => { await server.stop(); });
 
   /** An access-token operation: what the access token is still good for. */
   const useAccess = (tokens: AuthenticationResultType) => client.send(new GetUserCommand({ AccessToken: tokens.AccessToken! }));
@@ -34,8 +27,8 @@ describeEngines('signing out and revoking tokens', (engine) => {
     client.send(new InitiateAuthCommand({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: target.clientId, AuthParameters: { REFRESH_TOKEN: tokens.RefreshToken! } }));
 
   it('GlobalSignOut revokes every sign-in of the user, and only that user\'s', async () => {
-    await createUser(client, poolId, 'amy');
-    await createUser(client, poolId, 'ben');
+    await createUserWithPassword(client, poolId, 'amy');
+    await createUserWithPassword(client, poolId, 'ben');
     const [one, two, other] = [await passwordSignIn(client, app, 'amy'), await passwordSignIn(client, app, 'amy'), await passwordSignIn(client, app, 'ben')];
     const renewed = (await refresh(two)).AuthenticationResult!;
     assert.equal((await useAccess(renewed)).Username, 'amy');
@@ -50,7 +43,7 @@ describeEngines('signing out and revoking tokens', (engine) => {
   });
 
   it('AdminUserGlobalSignOut does the same by username', async () => {
-    await createUser(client, poolId, 'cai');
+    await createUserWithPassword(client, poolId, 'cai');
     const tokens = await passwordSignIn(client, app, 'cai');
     await client.send(new AdminUserGlobalSignOutCommand({ UserPoolId: poolId, Username: 'cai' }));
     await assert.rejects(refresh(tokens), revokedRefresh);
@@ -59,7 +52,7 @@ describeEngines('signing out and revoking tokens', (engine) => {
   });
 
   it('GlobalSignOut refuses tokens that are not valid access tokens', async () => {
-    await createUser(client, poolId, 'dee');
+    await createUserWithPassword(client, poolId, 'dee');
     const tokens = await passwordSignIn(client, app, 'dee');
     await assert.rejects(signOut({ AccessToken: tokens.IdToken! }), { name: 'NotAuthorizedException', message: 'Invalid Access Token' });
     const [header, payload] = tokens.AccessToken!.split('.');
@@ -68,7 +61,7 @@ describeEngines('signing out and revoking tokens', (engine) => {
   });
 
   it('RevokeToken ends one sign-in: its refresh token and the access tokens issued from it', async () => {
-    await createUser(client, poolId, 'eve');
+    await createUserWithPassword(client, poolId, 'eve');
     const revoked = await passwordSignIn(client, app, 'eve');
     const kept = await passwordSignIn(client, app, 'eve');
     const renewed = (await refresh(revoked)).AuthenticationResult!;
@@ -83,7 +76,7 @@ describeEngines('signing out and revoking tokens', (engine) => {
   });
 
   it('RevokeToken refuses access tokens, other clients, wrong secrets and clients without revocation', async () => {
-    await createUser(client, poolId, 'fay');
+    await createUserWithPassword(client, poolId, 'fay');
     const tokens = await passwordSignIn(client, app, 'fay');
     await assert.rejects(client.send(new RevokeTokenCommand({ ClientId: app.clientId, Token: tokens.AccessToken! })), { name: 'UnsupportedTokenTypeException' });
     const other = await createAppClient(client, poolId);

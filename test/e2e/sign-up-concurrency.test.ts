@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
-import { AdminGetUserCommand, ConfirmSignUpCommand, DescribeUserPoolCommand, SignUpCommand, type CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { adminClient } from '../support/aws.js';
+import { before, it } from 'node:test';
+import { AdminGetUserCommand, ConfirmSignUpCommand, DescribeUserPoolCommand, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { describeEngines } from '../support/engines.js';
-import { createPool } from '../support/fixtures.js';
-import { startGatehouse, type Gatehouse } from '../support/gatehouse.js';
-import { startMailbox, type Mailbox } from '../support/mailbox.js';
-import { PASSWORD, attributesOf, createAppClient, type AppClient } from '../support/self-service.js';
+import { createPool, createPoolWithClient } from '../support/fixtures.js';
+import { PASSWORD, createAppClient, type AppClient } from '../support/sign-in.js';
+import { useGatehouse } from '../support/use-gatehouse.js';
+import { attributesOf } from '../support/users.js';
 
 const PARALLEL = 50;
 
@@ -25,21 +24,11 @@ async function outcomes(calls: Promise<unknown>[]): Promise<{ succeeded: number;
 }
 
 describeEngines('sign-up under concurrency', (engine) => {
-  let server: Gatehouse;
-  let mailbox: Mailbox;
-  let client: CognitoIdentityProviderClient;
+  const { client, mailbox } = useGatehouse(engine, { mail: true });
   let poolId: string;
   let app: AppClient;
   before(async () => {
-    mailbox = await startMailbox();
-    server = await startGatehouse({ engine, env: { GATEHOUSE_SMTP_URL: mailbox.url } });
-    client = adminClient(server);
-    poolId = await createPool(client, 'race', { AutoVerifiedAttributes: ['email'], UsernameAttributes: ['email'] });
-    app = await createAppClient(client, poolId);
-  });
-  after(async () => {
-    await server.stop();
-    await mailbox.close();
+    ({ poolId, app } = await createPoolWithClient(client, 'race', { AutoVerifiedAttributes: ['email'], UsernameAttributes: ['email'] }));
   });
 
   const race = async (targetPool: string, target: AppClient, Username: string, email: string) => {

@@ -1,38 +1,26 @@
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
-import {
-  AdminGetUserCommand, ConfirmSignUpCommand, SignUpCommand, type AttributeType, type CognitoIdentityProviderClient,
-} from '@aws-sdk/client-cognito-identity-provider';
-import { adminClient } from '../support/aws.js';
+import { before, it } from 'node:test';
+import { AdminGetUserCommand, ConfirmSignUpCommand, SignUpCommand, type AttributeType } from '@aws-sdk/client-cognito-identity-provider';
 import { describeEngines } from '../support/engines.js';
-import { createPool } from '../support/fixtures.js';
-import { startGatehouse, type Gatehouse } from '../support/gatehouse.js';
-import { startMailbox, type Mailbox } from '../support/mailbox.js';
-import { PASSWORD, attributesOf, createAppClient, signUpConfirmed, type AppClient } from '../support/self-service.js';
+import { createPool, createPoolWithClient } from '../support/fixtures.js';
+import { signUpConfirmed } from '../support/self-service.js';
+import { PASSWORD, createAppClient, type AppClient } from '../support/sign-in.js';
+import { useGatehouse } from '../support/use-gatehouse.js';
+import { attributesOf } from '../support/users.js';
 
 const invalid = (message: string) => ({ name: 'InvalidParameterException', message });
 const policy = (rule: string) => ({ name: 'InvalidPasswordException', message: `Password did not conform with policy: ${rule}` });
 const unauthorizedWrite = { name: 'NotAuthorizedException', message: 'A client attempted to write unauthorized attribute' };
 
 describeEngines('sign-up rules', (engine) => {
-  let server: Gatehouse;
-  let mailbox: Mailbox;
-  let client: CognitoIdentityProviderClient;
+  const { client, mailbox } = useGatehouse(engine, { mail: true });
   let poolId: string;
   let app: AppClient;
   before(async () => {
-    mailbox = await startMailbox();
-    server = await startGatehouse({ engine, env: { GATEHOUSE_SMTP_URL: mailbox.url } });
-    client = adminClient(server);
-    poolId = await createPool(client, 'rules', {
+    ({ poolId, app } = await createPoolWithClient(client, 'rules', {
       AutoVerifiedAttributes: ['email'],
       Schema: [{ Name: 'plan', AttributeDataType: 'String', StringAttributeConstraints: { MaxLength: '8' } }, { Name: 'tier', AttributeDataType: 'String', DeveloperOnlyAttribute: true }],
-    });
-    app = await createAppClient(client, poolId);
-  });
-  after(async () => {
-    await server.stop();
-    await mailbox.close();
+    }));
   });
 
   const signUp = (target: AppClient, Username: string, UserAttributes: AttributeType[] = [], Password = PASSWORD) =>

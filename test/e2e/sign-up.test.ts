@@ -1,38 +1,23 @@
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
-import {
-  AdminGetUserCommand, ConfirmSignUpCommand, ResendConfirmationCodeCommand, SignUpCommand, type CognitoIdentityProviderClient,
-} from '@aws-sdk/client-cognito-identity-provider';
-import { adminClient, awsCli } from '../support/aws.js';
+import { before, it } from 'node:test';
+import { AdminGetUserCommand, ConfirmSignUpCommand, ResendConfirmationCodeCommand, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { awsCli } from '../support/aws.js';
 import { describeEngines } from '../support/engines.js';
-import { createPool } from '../support/fixtures.js';
-import { startGatehouse, type Gatehouse } from '../support/gatehouse.js';
-import { startMailbox, type Mailbox } from '../support/mailbox.js';
-import { PASSWORD, attributesOf, createAppClient, secretHash, type AppClient } from '../support/self-service.js';
-import { smsOutbox, type SmsOutbox } from '../support/sms.js';
+import { createPool, createPoolWithClient } from '../support/fixtures.js';
+import { PASSWORD, createAppClient, secretHash, type AppClient } from '../support/sign-in.js';
+import { useGatehouse } from '../support/use-gatehouse.js';
+import { attributesOf } from '../support/users.js';
 
 const mismatch = { name: 'CodeMismatchException', message: 'Invalid verification code provided, please try again.' };
 const expired = { name: 'ExpiredCodeException', message: 'Invalid code provided, please request a code again.' };
 const wrongCode = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
 
 describeEngines('sign-up and confirmation', (engine) => {
-  let server: Gatehouse;
-  let mailbox: Mailbox;
-  let sms: SmsOutbox;
-  let client: CognitoIdentityProviderClient;
+  const { server, client, mailbox, sms } = useGatehouse(engine, { mail: true, sms: true });
   let poolId: string;
   let app: AppClient;
   before(async () => {
-    mailbox = await startMailbox();
-    sms = smsOutbox();
-    server = await startGatehouse({ engine, env: { GATEHOUSE_SMTP_URL: mailbox.url, ...sms.env } });
-    client = adminClient(server);
-    poolId = await createPool(client, 'sign-up', { AutoVerifiedAttributes: ['email'] });
-    app = await createAppClient(client, poolId);
-  });
-  after(async () => {
-    await server.stop();
-    await mailbox.close();
+    ({ poolId, app } = await createPoolWithClient(client, 'sign-up', { AutoVerifiedAttributes: ['email'] }));
   });
 
   const signUp = (Username: string, email: string, extra: Partial<ConstructorParameters<typeof SignUpCommand>[0]> = {}) =>
@@ -66,7 +51,7 @@ describeEngines('sign-up and confirmation', (engine) => {
     await confirm('bob', code!);
     await assert.rejects(confirm('bob', code!), { name: 'NotAuthorizedException', message: 'User cannot be confirmed. Current status is CONFIRMED' });
     await assert.rejects(confirm('nobody', code!), { name: 'UserNotFoundException', message: 'Username/client id combination not found.' });
-    await assert.rejects(confirm('bob', code!, { clientId: 'nosuchclient', clientSecret: undefined }),
+    await assert.rejects(confirm('bob', code!, { clientId: 'nosuchclient', secret: undefined }),
       { name: 'ResourceNotFoundException', message: 'User pool client nosuchclient does not exist.' });
   });
 

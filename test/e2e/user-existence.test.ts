@@ -3,30 +3,24 @@
  * in the error, in the SRP challenge, and in time.
  */
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
-import { InitiateAuthCommand, RespondToAuthChallengeCommand, type CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { adminClient } from '../support/aws.js';
+import { before, it } from 'node:test';
+import { InitiateAuthCommand, RespondToAuthChallengeCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { describeEngines } from '../support/engines.js';
-import { createPool } from '../support/fixtures.js';
-import { startGatehouse, type Gatehouse } from '../support/gatehouse.js';
+import { createPoolWithClient } from '../support/fixtures.js';
+import { PASSWORD, createUserWithPassword, type AppClient } from '../support/sign-in.js';
 import { srpClient } from '../support/srp-client.js';
-import { PASSWORD, createAppClient, createUser, type AppClient } from '../support/sign-in.js';
+import { useGatehouse } from '../support/use-gatehouse.js';
 
 const incorrect = { name: 'NotAuthorizedException', message: 'Incorrect username or password.' };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describeEngines('hiding whether a user exists', (engine) => {
-  let server: Gatehouse;
-  let client: CognitoIdentityProviderClient;
+  const { client } = useGatehouse(engine);
   let poolId: string;
   let hiding: AppClient;
   before(async () => {
-    server = await startGatehouse({ engine });
-    client = adminClient(server);
-    poolId = await createPool(client, 'existence', { UsernameAttributes: ['email'] });
-    hiding = await createAppClient(client, poolId, { PreventUserExistenceErrors: 'ENABLED' });
+    ({ poolId, app: hiding } = await createPoolWithClient(client, 'existence', { UsernameAttributes: ['email'] }, { PreventUserExistenceErrors: 'ENABLED' }));
   });
-  after(async () => { await server.stop(); });
 
   const signIn = (USERNAME: string, password: string) =>
     client.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: hiding.clientId, AuthParameters: { USERNAME, PASSWORD: password } }));
@@ -38,7 +32,7 @@ describeEngines('hiding whether a user exists', (engine) => {
   }
 
   it('answers an unknown user with the wrong-password error', async () => {
-    await createUser(client, poolId, 'known@example.com');
+    await createUserWithPassword(client, poolId, 'known@example.com');
     await assert.rejects(signIn('known@example.com', 'Wrong-Horse-9'), incorrect);
     await assert.rejects(signIn('unknown@example.com', PASSWORD), incorrect);
   });
@@ -63,7 +57,7 @@ describeEngines('hiding whether a user exists', (engine) => {
   it('takes about as long for an unknown user as for a wrong password', async (t) => {
     const tries = 10;
     // One wrong password per user, so that no lockout shortens the measurement.
-    for (let i = 0; i < tries; i++) await createUser(client, poolId, `timed-${i}@example.com`);
+    for (let i = 0; i < tries; i++) await createUserWithPassword(client, poolId, `timed-${i}@example.com`);
     const elapsed = async (attempt: () => Promise<unknown>) => {
       const started = process.hrtime.bigint();
       await assert.rejects(attempt(), incorrect);

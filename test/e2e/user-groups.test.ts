@@ -1,25 +1,19 @@
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
+import { before, it } from 'node:test';
 import {
-  AdminAddUserToGroupCommand, AdminDeleteUserCommand, AdminListGroupsForUserCommand, AdminRemoveUserFromGroupCommand, CreateGroupCommand,
-  DeleteGroupCommand, ListUsersInGroupCommand, type CognitoIdentityProviderClient,
+  AdminAddUserToGroupCommand, AdminDeleteUserCommand, AdminListGroupsForUserCommand, AdminRemoveUserFromGroupCommand, CreateGroupCommand, DeleteGroupCommand, ListUsersInGroupCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { adminClient } from '../support/aws.js';
 import { describeEngines } from '../support/engines.js';
 import { createPool } from '../support/fixtures.js';
-import { startGatehouse, type Gatehouse } from '../support/gatehouse.js';
+import { useGatehouse } from '../support/use-gatehouse.js';
 import { createUser } from '../support/users.js';
 
 describeEngines('group membership', (engine) => {
-  let server: Gatehouse;
-  let client: CognitoIdentityProviderClient;
+  const { client } = useGatehouse(engine);
   let poolId: string;
   before(async () => {
-    server = await startGatehouse({ engine });
-    client = adminClient(server);
     poolId = await createPool(client, 'memberships', { AliasAttributes: ['email'] });
   });
-  after(async () => { await server.stop(); });
 
   const group = (GroupName: string, Precedence?: number) => client.send(new CreateGroupCommand({ UserPoolId: poolId, GroupName, Precedence }));
   const add = (Username: string, GroupName: string) => client.send(new AdminAddUserToGroupCommand({ UserPoolId: poolId, Username, GroupName }));

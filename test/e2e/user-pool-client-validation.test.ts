@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
+import { before, it } from 'node:test';
 import {
-  CreateUserPoolClientCommand, DescribeUserPoolClientCommand, UpdateUserPoolClientCommand,
-  type CognitoIdentityProviderClient, type CreateUserPoolClientCommandInput,
+  CreateUserPoolClientCommand, DescribeUserPoolClientCommand, UpdateUserPoolClientCommand, type CreateUserPoolClientCommandInput,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { adminClient } from '../support/aws.js';
 import { describeEngines } from '../support/engines.js';
 import { createPool } from '../support/fixtures.js';
-import { startGatehouse, type Gatehouse } from '../support/gatehouse.js';
+import { useGatehouse } from '../support/use-gatehouse.js';
 
 type Settings = Omit<CreateUserPoolClientCommandInput, 'UserPoolId' | 'ClientName'>;
 
@@ -41,12 +39,9 @@ const REFUSED: [string, Settings, string, string][] = [
 ];
 
 describeEngines('app client validation', (engine) => {
-  let server: Gatehouse;
-  let client: CognitoIdentityProviderClient;
+  const { client } = useGatehouse(engine);
   let poolId: string;
   before(async () => {
-    server = await startGatehouse({ engine });
-    client = adminClient(server);
     poolId = await createPool(client, 'validation', {
       Schema: [
         { Name: 'email', AttributeDataType: 'String', Required: true, Mutable: true },
@@ -54,7 +49,6 @@ describeEngines('app client validation', (engine) => {
       ],
     });
   });
-  after(async () => { await server.stop(); });
 
   const create = (settings: Settings) => client.send(new CreateUserPoolClientCommand({ UserPoolId: poolId, ClientName: 'app', ...settings }));
 

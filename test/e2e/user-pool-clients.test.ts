@@ -1,14 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
+import { before, it } from 'node:test';
 import {
-  AddUserPoolClientSecretCommand, CreateUserPoolClientCommand, DeleteUserPoolClientCommand, DeleteUserPoolClientSecretCommand,
-  DescribeUserPoolClientCommand, ListUserPoolClientSecretsCommand, ListUserPoolClientsCommand, UpdateUserPoolClientCommand,
-  type CognitoIdentityProviderClient, type CreateUserPoolClientCommandInput,
+  AddUserPoolClientSecretCommand, CreateUserPoolClientCommand, DeleteUserPoolClientCommand, DeleteUserPoolClientSecretCommand, DescribeUserPoolClientCommand, ListUserPoolClientSecretsCommand, ListUserPoolClientsCommand, UpdateUserPoolClientCommand, type CreateUserPoolClientCommandInput,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { adminClient, awsCli } from '../support/aws.js';
+import { awsCli } from '../support/aws.js';
 import { describeEngines } from '../support/engines.js';
 import { createPool } from '../support/fixtures.js';
-import { startGatehouse, type Gatehouse } from '../support/gatehouse.js';
+import { useGatehouse } from '../support/use-gatehouse.js';
 
 /** What Cognito echoes for members a request leaves out. */
 const DEFAULTS = {
@@ -33,15 +31,11 @@ const FULL: Omit<CreateUserPoolClientCommandInput, 'UserPoolId' | 'ClientName'> 
 const withoutDates = <T extends { CreationDate?: Date; LastModifiedDate?: Date }>({ CreationDate, LastModifiedDate, ...rest }: T) => rest;
 
 describeEngines('app clients', (engine) => {
-  let server: Gatehouse;
-  let client: CognitoIdentityProviderClient;
+  const { server, client } = useGatehouse(engine);
   let poolId: string;
   before(async () => {
-    server = await startGatehouse({ engine });
-    client = adminClient(server);
     poolId = await createPool(client, 'clients');
   });
-  after(async () => { await server.stop(); });
 
   const fetchClient = async (clientId: string) =>
     (await client.send(new DescribeUserPoolClientCommand({ UserPoolId: poolId, ClientId: clientId }))).UserPoolClient!;

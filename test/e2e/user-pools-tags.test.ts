@@ -1,21 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
+import { it } from 'node:test';
 import {
-  CreateUserPoolCommand, DeleteUserPoolCommand, DescribeUserPoolCommand, ListTagsForResourceCommand, TagResourceCommand,
-  UntagResourceCommand, type CognitoIdentityProviderClient,
+  CreateUserPoolCommand, DeleteUserPoolCommand, DescribeUserPoolCommand, ListTagsForResourceCommand, TagResourceCommand, UntagResourceCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { adminClient } from '../support/aws.js';
 import { describeEngines } from '../support/engines.js';
-import { startGatehouse, type Gatehouse } from '../support/gatehouse.js';
+import { useGatehouse } from '../support/use-gatehouse.js';
 
 describeEngines('user pool tags', (engine) => {
-  let server: Gatehouse;
-  let client: CognitoIdentityProviderClient;
-  before(async () => {
-    server = await startGatehouse({ engine });
-    client = adminClient(server);
-  });
-  after(async () => { await server.stop(); });
+  const { client } = useGatehouse(engine);
 
   const tagsOf = async (ResourceArn: string) => (await client.send(new ListTagsForResourceCommand({ ResourceArn }))).Tags;
 

@@ -1,22 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
-import {
-  CreateUserPoolCommand, DescribeUserPoolCommand, UpdateUserPoolCommand, type CognitoIdentityProviderClient, type CreateUserPoolRequest,
-} from '@aws-sdk/client-cognito-identity-provider';
-import { adminClient } from '../support/aws.js';
+import { it } from 'node:test';
+import { CreateUserPoolCommand, DescribeUserPoolCommand, UpdateUserPoolCommand, type CreateUserPoolRequest } from '@aws-sdk/client-cognito-identity-provider';
 import { describeEngines } from '../support/engines.js';
-import { startGatehouse, type Gatehouse } from '../support/gatehouse.js';
+import { useGatehouse } from '../support/use-gatehouse.js';
 
 const invalid = (message: string | RegExp) => ({ name: 'InvalidParameterException', message });
 
 describeEngines('user pool validation', (engine) => {
-  let server: Gatehouse;
-  let client: CognitoIdentityProviderClient;
-  before(async () => {
-    server = await startGatehouse({ engine });
-    client = adminClient(server);
-  });
-  after(async () => { await server.stop(); });
+  const { client } = useGatehouse(engine);
 
   const createFails = (request: Omit<CreateUserPoolRequest, 'PoolName'>, expected: ReturnType<typeof invalid>) =>
     assert.rejects(client.send(new CreateUserPoolCommand({ PoolName: 'bad', ...request })), expected);

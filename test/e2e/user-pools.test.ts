@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
+import { it } from 'node:test';
 import {
-  AddCustomAttributesCommand, CreateUserPoolCommand, DeleteUserPoolCommand, DescribeUserPoolCommand,
-  ListUserPoolsCommand, UpdateUserPoolCommand, type CognitoIdentityProviderClient, type UserPoolType,
+  AddCustomAttributesCommand, CreateUserPoolCommand, DeleteUserPoolCommand, DescribeUserPoolCommand, ListUserPoolsCommand, UpdateUserPoolCommand, type UserPoolType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { adminClient } from '../support/aws.js';
 import { describeEngines } from '../support/engines.js';
-import { startGatehouse, type Gatehouse } from '../support/gatehouse.js';
 import { richPoolCustomAttributes, richPoolEcho, richPoolRequest } from '../support/rich-pool.js';
+import { useGatehouse } from '../support/use-gatehouse.js';
 
 const STANDARD_NAMES = [
   'sub', 'name', 'given_name', 'family_name', 'middle_name', 'nickname', 'preferred_username', 'profile', 'picture', 'website',
@@ -18,13 +16,7 @@ const STANDARD_NAMES = [
 const attribute = (pool: UserPoolType, name: string) => pool.SchemaAttributes!.find((a) => a.Name === name);
 
 describeEngines('user pools', (engine) => {
-  let server: Gatehouse;
-  let client: CognitoIdentityProviderClient;
-  before(async () => {
-    server = await startGatehouse({ engine });
-    client = adminClient(server);
-  });
-  after(async () => { await server.stop(); });
+  const { server, client } = useGatehouse(engine);
 
   const create = async (PoolName: string) => (await client.send(new CreateUserPoolCommand({ PoolName }))).UserPool!;
   const describe = async (UserPoolId: string) => (await client.send(new DescribeUserPoolCommand({ UserPoolId }))).UserPool!;

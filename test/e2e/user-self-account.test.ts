@@ -1,36 +1,24 @@
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
+import { before, it } from 'node:test';
 import {
   AdminGetUserCommand, ChangePasswordCommand, DeleteUserCommand, GetUserCommand, GlobalSignOutCommand, UpdateUserAttributesCommand,
-  type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { adminClient } from '../support/aws.js';
 import { describeEngines } from '../support/engines.js';
-import { createPool } from '../support/fixtures.js';
-import { startGatehouse, type Gatehouse } from '../support/gatehouse.js';
-import { startMailbox, type Mailbox } from '../support/mailbox.js';
-import { PASSWORD, PASSWORD_FLOWS, createAppClient, signIn, signUpConfirmed, type AppClient } from '../support/self-service.js';
+import { createPoolWithClient } from '../support/fixtures.js';
+import { PASSWORD_FLOWS, signUpConfirmed } from '../support/self-service.js';
+import { PASSWORD, signIn, type AppClient } from '../support/sign-in.js';
+import { useGatehouse } from '../support/use-gatehouse.js';
 
 const NEW_PASSWORD = 'Brand-New-Pass-7';
 const invalidToken = { name: 'NotAuthorizedException', message: 'Invalid Access Token' };
 const wrongPassword = { name: 'NotAuthorizedException', message: 'Incorrect username or password.' };
 
 describeEngines("the signed-in user's password, account and tokens", (engine) => {
-  let server: Gatehouse;
-  let mailbox: Mailbox;
-  let client: CognitoIdentityProviderClient;
+  const { client, mailbox } = useGatehouse(engine, { mail: true });
   let poolId: string;
   let app: AppClient;
   before(async () => {
-    mailbox = await startMailbox();
-    server = await startGatehouse({ engine, env: { GATEHOUSE_SMTP_URL: mailbox.url } });
-    client = adminClient(server);
-    poolId = await createPool(client, 'account', { AutoVerifiedAttributes: ['email'] });
-    app = await createAppClient(client, poolId, { ExplicitAuthFlows: PASSWORD_FLOWS });
-  });
-  after(async () => {
-    await server.stop();
-    await mailbox.close();
+    ({ poolId, app } = await createPoolWithClient(client, 'account', { AutoVerifiedAttributes: ['email'] }, { ExplicitAuthFlows: PASSWORD_FLOWS }));
   });
 
   const member = async (username: string) => {

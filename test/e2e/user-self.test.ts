@@ -1,38 +1,24 @@
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
+import { before, it } from 'node:test';
 import {
-  AdminGetUserCommand, ConfirmSignUpCommand, DeleteUserAttributesCommand, SignUpCommand, GetUserAttributeVerificationCodeCommand, GetUserCommand, UpdateUserAttributesCommand,
-  VerifyUserAttributeCommand, type AttributeType, type CognitoIdentityProviderClient,
+  AdminGetUserCommand, ConfirmSignUpCommand, DeleteUserAttributesCommand, SignUpCommand, GetUserAttributeVerificationCodeCommand, GetUserCommand, UpdateUserAttributesCommand, VerifyUserAttributeCommand, type AttributeType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { adminClient } from '../support/aws.js';
 import { describeEngines } from '../support/engines.js';
-import { createPool } from '../support/fixtures.js';
-import { startGatehouse, type Gatehouse } from '../support/gatehouse.js';
-import { startMailbox, type Mailbox } from '../support/mailbox.js';
-import { smsOutbox, type SmsOutbox } from '../support/sms.js';
-import { PASSWORD, PASSWORD_FLOWS, attributesOf, createAppClient, signIn, signUpConfirmed, type AppClient } from '../support/self-service.js';
+import { createPool, createPoolWithClient } from '../support/fixtures.js';
+import { PASSWORD_FLOWS, signUpConfirmed } from '../support/self-service.js';
+import { PASSWORD, createAppClient, signIn, type AppClient } from '../support/sign-in.js';
+import { useGatehouse } from '../support/use-gatehouse.js';
+import { attributesOf } from '../support/users.js';
 
 const unauthorizedWrite = { name: 'NotAuthorizedException', message: 'A client attempted to write unauthorized attribute' };
 const wrongCode = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
 
 describeEngines('the signed-in user and its attributes', (engine) => {
-  let server: Gatehouse;
-  let mailbox: Mailbox;
-  let sms: SmsOutbox;
-  let client: CognitoIdentityProviderClient;
+  const { client, mailbox, sms } = useGatehouse(engine, { mail: true, sms: true });
   let poolId: string;
   let app: AppClient;
   before(async () => {
-    mailbox = await startMailbox();
-    sms = smsOutbox();
-    server = await startGatehouse({ engine, env: { GATEHOUSE_SMTP_URL: mailbox.url, ...sms.env } });
-    client = adminClient(server);
-    poolId = await createPool(client, 'self', { AutoVerifiedAttributes: ['email'], Schema: [{ Name: 'plan', AttributeDataType: 'String' }] });
-    app = await createAppClient(client, poolId, { ExplicitAuthFlows: PASSWORD_FLOWS });
-  });
-  after(async () => {
-    await server.stop();
-    await mailbox.close();
+    ({ poolId, app } = await createPoolWithClient(client, 'self', { AutoVerifiedAttributes: ['email'], Schema: [{ Name: 'plan', AttributeDataType: 'String' }] }, { ExplicitAuthFlows: PASSWORD_FLOWS }));
   });
 
   /** A confirmed user, signed in: its access token. */

@@ -35,3 +35,9 @@ export async function boto3(server: Pick<Gatehouse, 'url'>, body: string, creden
   });
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as Boto3Result;
 }
+
+/** One call of the client, its keyword arguments given as a JSON object, e.g. `boto3Call(server, 'initiate_auth', {...})`. */
+export function boto3Call(server: Pick<Gatehouse, 'url'>, call: string, args: Record<string, unknown>, credentials = ADMIN): Promise<Boto3Result> {
+  // A JSON string literal is also a Python one.
+  return boto3(server, `    return client.${call}(**json.loads(${JSON.stringify(JSON.stringify(args))}))`, credentials);
+}

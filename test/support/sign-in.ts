@@ -1,10 +1,11 @@
-/** Setup for sign-in tests, through the real API: app clients, users with passwords, and sign-ins. */
+/** App clients, users with passwords, and sign-ins, through the real API. */
 import { createHmac } from 'node:crypto';
 import {
-  AdminCreateUserCommand, AdminSetUserPasswordCommand, CreateUserPoolClientCommand, InitiateAuthCommand,
+  AdminSetUserPasswordCommand, CreateUserPoolClientCommand, InitiateAuthCommand,
   type AuthenticationResultType, type CognitoIdentityProviderClient, type ExplicitAuthFlowsType, type CreateUserPoolClientCommandInput,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { decodeJwt, type JWTPayload } from 'jose';
+import { createUser } from './users.js';
 
 export const PASSWORD = 'Correct-Horse-9';
 
@@ -21,6 +22,11 @@ export async function createAppClient(client: CognitoIdentityProviderClient, poo
   return { clientId: UserPoolClient!.ClientId!, secret: UserPoolClient!.ClientSecret };
 }
 
+/** SECRET_HASH as the Cognito docs define it: Base64(HMAC-SHA256(secret, username + clientId)). */
+export function secretHash(app: AppClient, username: string): string {
+  return createHmac('sha256', app.secret!).update(username + app.clientId).digest('base64');
+}
+
 export interface NewUser {
   attributes?: Record<string, string>;
   /** False leaves the user with its temporary password (FORCE_CHANGE_PASSWORD). */
@@ -29,12 +35,9 @@ export interface NewUser {
 }
 
 /** AdminCreateUser without an invitation, then (by default) AdminSetUserPassword Permanent. */
-export async function createUser(client: CognitoIdentityProviderClient, poolId: string, username: string, options: NewUser = {}): Promise<void> {
+export async function createUserWithPassword(client: CognitoIdentityProviderClient, poolId: string, username: string, options: NewUser = {}): Promise<void> {
   const password = options.password ?? PASSWORD;
-  await client.send(new AdminCreateUserCommand({
-    UserPoolId: poolId, Username: username, TemporaryPassword: password, MessageAction: 'SUPPRESS',
-    UserAttributes: Object.entries(options.attributes ?? {}).map(([Name, Value]) => ({ Name, Value })),
-  }));
+  await createUser(client, poolId, username, options.attributes, password);
   if (options.permanent !== false) {
     await client.send(new AdminSetUserPasswordCommand({ UserPoolId: poolId, Username: username, Password: password, Permanent: true }));
   }
@@ -49,8 +52,10 @@ export async function passwordSignIn(client: CognitoIdentityProviderClient, app:
   return AuthenticationResult;
 }
 
-export function secretHash(app: AppClient, username: string): string {
-  return createHmac('sha256', app.secret!).update(username + app.clientId).digest('base64');
+/** passwordSignIn's three tokens, by plain names. */
+export async function signIn(client: CognitoIdentityProviderClient, app: AppClient, username: string, password = PASSWORD) {
+  const tokens = await passwordSignIn(client, app, username, password);
+  return { accessToken: tokens.AccessToken!, idToken: tokens.IdToken!, refreshToken: tokens.RefreshToken! };
 }
 
 export const claimsOf = (token: string | undefined): JWTPayload & Record<string, unknown> => decodeJwt(token!);

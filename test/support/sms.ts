@@ -1,6 +1,6 @@
 /**
- * Reads the SMS messages Gatehouse writes with GATEHOUSE_SMS_SENDER=file:<path>, the way a user
- * reads a text: the next message to a number, and the six-digit code in it.
+ * Reads the SMS messages Gatehouse writes with GATEHOUSE_SMS_SENDER=file:<path> (one JSON line per
+ * message), the way a user reads a text: every message to a number, the next one, and its code.
  */
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,15 +9,19 @@ import { join } from 'node:path';
 export interface Sms {
   to: string;
   message: string;
+  /** The first six-digit number in the message. */
   code: string | undefined;
 }
 
 export interface SmsOutbox {
   /** Pass to startGatehouse's env. */
-  env: Record<string, string>;
-  next(phoneNumber: string, timeoutMs?: number): Promise<Sms>;
-  /** Every message so far. */
+  env: { GATEHOUSE_SMS_SENDER: string };
+  /** Every message sent so far, oldest first. */
   all(): Sms[];
+  /** Messages sent so far to one number. */
+  to(phoneNumber: string): Sms[];
+  /** Resolves with the next message to `phoneNumber` not yet taken, waiting for it if need be. */
+  next(phoneNumber: string, timeoutMs?: number): Promise<Sms>;
 }
 
 export function smsOutbox(): SmsOutbox {
@@ -29,13 +33,15 @@ export function smsOutbox(): SmsOutbox {
   return {
     env: { GATEHOUSE_SMS_SENDER: `file:${path}` },
     all,
+    to: (phoneNumber) => all().filter((sms) => sms.to === phoneNumber),
     async next(phoneNumber, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const index = all().findIndex((sms, i) => !taken.has(i) && sms.to === phoneNumber);
+        const sent = all();
+        const index = sent.findIndex((sms, i) => !taken.has(i) && sms.to === phoneNumber);
         if (index >= 0) {
           taken.add(index);
-          return all()[index]!;
+          return sent[index]!;
         }
         if (Date.now() > deadline) throw new Error(`no SMS for ${phoneNumber} within ${timeoutMs} ms`);
         await new Promise((resolve) => setTimeout(resolve, 50));

@@ -14,12 +14,13 @@ export async function createUser(client: CognitoIdentityProviderClient, poolId: 
 
 export const attributeList = (attributes: Record<string, string>): AttributeType[] => Object.entries(attributes).map(([Name, Value]) => ({ Name, Value }));
 
-export const attributeObject = (list: AttributeType[] | undefined): Record<string, string> => Object.fromEntries((list ?? []).map((a) => [a.Name!, a.Value!]));
+/** AdminGetUser's, GetUser's or AdminCreateUser's attributes as a plain object. */
+export const attributesOf = (list: AttributeType[] | undefined): Record<string, string> => Object.fromEntries((list ?? []).map((a) => [a.Name!, a.Value!]));
 
 /** AdminGetUser's answer with its attributes as a plain object. */
 export async function getUser(client: CognitoIdentityProviderClient, poolId: string, username: string) {
   const user = await client.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: username }));
-  return { ...user, attributes: attributeObject(user.UserAttributes) };
+  return { ...user, attributes: attributesOf(user.UserAttributes) };
 }
 
 /** A mail's text body, quoted-printable decoded when the mail says it is. */

@@ -6,8 +6,8 @@ import type { GetUserAttributeVerificationCodeRequest, GetUserAttributeVerificat
 import { InvalidParameter } from '../../../errors.js';
 import { operation } from '../../../protocol/operation.js';
 import { authenticateAccessToken } from '../../access-tokens.js';
-import { deliverCode } from '../../code-delivery.js';
-import { contactDestination, verifiableAttribute } from '../../message-destinations.js';
+import { contactDestination, deliverCode } from '../../code-delivery.js';
+import { verifiableAttribute } from '../../message-destinations.js';
 import { issueCode } from '../../one-time-codes.js';
 
 export const getUserAttributeVerificationCode = operation<GetUserAttributeVerificationCodeRequest, GetUserAttributeVerificationCodeResponse>(
