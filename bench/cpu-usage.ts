@@ -13,6 +13,9 @@ export interface CpuShares {
   other: number;
 }
 
+/** Other processes using more than this many cores during a window make its numbers unreliable. */
+export const BUSY_MACHINE_CORES = 0.25;
+
 interface Sample {
   /** Jiffies across all CPUs, busy and idle, from the first line of /proc/stat. */
   total: number;

@@ -4,10 +4,10 @@
  * (also on failure).
  */
 import { call } from './api.js';
-import { cpuWindow, waitForQuietMachine } from './cpu-usage.js';
+import { BUSY_MACHINE_CORES, cpuWindow, waitForQuietMachine } from './cpu-usage.js';
 import { runLoad } from './load.js';
 import type { Options } from './options.js';
-import { BUSY_MACHINE_CORES, isDisturbed, skipped, summarise, type Measurement } from './report.js';
+import { isDisturbed, skipped, summarise, type Measurement } from './report.js';
 import { Signer } from './sign.js';
 import type { RunContext, Scenario, Suite } from './suite.js';
 import type { ServerProcess } from './targets/server-process.js';
@@ -64,7 +64,7 @@ async function measureScenario<Setup>(
   const run: RunContext<Setup> = { ...setup, url: server.url, signer: new Signer(server.url, CREDENTIALS, REGION), attempt };
   const refusal = await preflight(server.url, scenario, run);
   if (refusal) return skipped(scenario.name, target.name, refusal);
-  const capacity = Math.ceil(options.maxRate * (options.warmupSeconds + options.durationSeconds));
+  const capacity = Math.ceil(Math.min(options.maxRate, scenario.maxRate ?? Infinity) * (options.warmupSeconds + options.durationSeconds));
   const next = scenario.supply(run, capacity);
   const concurrency = options.concurrency ?? scenario.concurrency ?? options.defaultConcurrency;
   progress(`${target.name}: ${scenario.name} for ${options.warmupSeconds}+${options.durationSeconds} s at concurrency ${concurrency}`);

@@ -3,6 +3,7 @@
  * comes to it, and the issue's targets with "met" or "not met" next to what was measured.
  */
 import type { CostFloor } from './cost-floor.js';
+import { BUSY_MACHINE_CORES } from './cpu-usage.js';
 import { DEFAULT_ARGON2 } from '../src/crypto/passwords.js';
 import type { Measurement } from './report.js';
 import type { ScenarioName } from './suite.js';
@@ -31,6 +32,7 @@ export function floorTable(floor: CostFloor, measurements: Measurement[]): strin
   const { perSecond, otherCores } = floor;
   const argon2 = `m=${DEFAULT_ARGON2.memoryCost},t=${DEFAULT_ARGON2.timeCost},p=${DEFAULT_ARGON2.parallelism}`;
   const ours = measurements.filter((m) => m.target.startsWith('gatehouse') && !m.skipped && FLOOR_OF[m.scenario]);
+  const busiest = Math.max(...Object.values(otherCores));
   return [
     `Cost floor on this machine, measured in this run (${floor.threads} threads × ${floor.inFlightPerThread} in flight, ${floor.seconds} s each):`,
     '',
@@ -42,6 +44,9 @@ export function floorTable(floor: CostFloor, measurements: Measurement[]): strin
     `| **password sign-in floor** = 1 / (1/argon2id + 2/RS256) | ${floor.signInsPerSecond} | |`,
     `| **SignUp floor** = 1 / (1/argon2id + 1/SRP verifier) | ${floor.signUpsPerSecond} | |`,
     '',
+    ...(busiest > BUSY_MACHINE_CORES
+      ? [`Warning: other processes used up to ${busiest} cores while the floor was measured, so it reads low and the shares below read high.`, '']
+      : []),
     '| Scenario | Target | per s | floor per s | % of floor |',
     '|---|---|--:|--:|--:|',
     ...ours.map((m) => {

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { CpuShares } from './cpu-usage.js';
+import { BUSY_MACHINE_CORES, type CpuShares } from './cpu-usage.js';
 import type { LoadResult } from './load.js';
 import type { CostFloor } from './cost-floor.js';
 import type { MachineFacts } from './machine.js';
@@ -70,8 +70,6 @@ export function summarise(scenario: ScenarioName, target: string, result: LoadRe
   };
 }
 
-/** Other processes using more than this many cores during a window make its numbers unreliable. */
-export const BUSY_MACHINE_CORES = 0.25;
 
 /** True when other processes took enough CPU during the window to distort it. */
 export const isDisturbed = (m: Measurement) => (m.cpu?.other ?? 0) > BUSY_MACHINE_CORES;

@@ -23,6 +23,8 @@ export interface Scenario<Setup> {
   name: ScenarioName;
   /** Requests in flight for this scenario on every target, unless --concurrency says otherwise. */
   concurrency?: number;
+  /** A rate no target can reach in this scenario, when lower than --max-rate: sizes its supply of unique requests. */
+  maxRate?: number;
   /** What one success is, when it is not one request (e.g. a two-step sign-in). */
   unit?: string;
   /**
