@@ -13,6 +13,9 @@ export interface CpuShares {
   other: number;
 }
 
+/** Other processes using more than this many cores during a window make its numbers unreliable. */
+export const BUSY_MACHINE_CORES = 0.25;
+
 interface Sample {
   /** Jiffies across all CPUs, busy and idle, from the first line of /proc/stat. */
   total: number;
@@ -22,8 +25,11 @@ interface Sample {
   bench: number;
 }
 
-/** A measurement to open and close with a load window; `shares()` is set once it has closed. */
-export function cpuWindow(serverPid: number): { open(): void; close(): void; shares(): CpuShares | undefined } {
+/**
+ * A measurement to open and close with a load window; `shares()` is set once it has closed.
+ * Without a server (the cost floor), `server` is 0 and the benchmark's own threads are `bench`.
+ */
+export function cpuWindow(serverPid: number | undefined): { open(): void; close(): void; shares(): CpuShares | undefined } {
   let finish: (() => CpuShares | undefined) | undefined;
   let shares: CpuShares | undefined;
   return {

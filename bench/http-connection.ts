@@ -4,14 +4,15 @@
  * chunked encoding or connection close, with no streams or header objects in between. On this
  * 2-core box, node:http cost the generator 30–130 µs of CPU per request, CPU the server lost.
  * A connection carries one request at a time (closed loop) and reconnects after a server closes
- * it (moto's werkzeug answers `Connection: close` every time).
+ * it (moto's werkzeug answers `Connection: close` every time). A 200's body is read only when the
+ * caller needs it (the next step of a two-step sign-in is built from it).
  */
 import { connect, type Socket } from 'node:net';
 
 export interface Response {
   /** 0 when the request failed below HTTP. */
   status: number;
-  /** The body for anything but a 200 (only errors are read), or a network error message. */
+  /** The body of an error (or of a 200 sent with `keepBody`), or a network error message. */
   body: string;
   /** x-amzn-ErrorType, when an error response carried it. */
   errorType?: string;
@@ -29,14 +30,17 @@ export class HttpConnection {
   #socket: Socket | undefined;
   #buffer: Buffer = Buffer.alloc(0);
   #pending: ((response: Response) => void) | undefined;
+  #keepBody = false;
   #closed = false;
 
   constructor(readonly host: string, readonly port: number) {}
 
-  send(wire: Buffer): Promise<Response> {
+  /** Sends one request; `keepBody` also returns the body of a 200. */
+  send(wire: Buffer, keepBody = false): Promise<Response> {
     if (this.#closed) return Promise.resolve({ status: 0, body: 'connection closed by the benchmark' });
     return new Promise((resolve) => {
       this.#pending = resolve;
+      this.#keepBody = keepBody;
       this.#buffer = Buffer.alloc(0);
       (this.#socket ?? this.#open()).write(wire);
     });
@@ -62,7 +66,7 @@ export class HttpConnection {
       if (this.#socket !== socket) return;
       this.#socket = undefined;
       // A body delimited by the end of the connection is complete now; otherwise the answer was cut.
-      const { closeAfter: _, ...answer } = parseResponse(this.#buffer, true) ?? { status: 0, body: 'network EOF: connection closed before a full response' };
+      const { closeAfter: _, ...answer } = parseResponse(this.#buffer, true, this.#keepBody) ?? { status: 0, body: 'network EOF: connection closed before a full response' };
       this.#finish(answer);
     });
     this.#socket = socket;
@@ -71,7 +75,7 @@ export class HttpConnection {
 
   #receive(chunk: Buffer): void {
     this.#buffer = this.#buffer.length === 0 ? chunk : Buffer.concat([this.#buffer, chunk]);
-    const response = parseResponse(this.#buffer, false);
+    const response = parseResponse(this.#buffer, false, this.#keepBody);
     if (!response) return;
     const { closeAfter, ...answer } = response;
     if (closeAfter) {
@@ -90,7 +94,7 @@ export class HttpConnection {
 }
 
 /** A complete response, or undefined while more bytes are needed. */
-function parseResponse(data: Buffer, ended: boolean): (Response & { closeAfter: boolean }) | undefined {
+function parseResponse(data: Buffer, ended: boolean, keepBody: boolean): (Response & { closeAfter: boolean }) | undefined {
   const headerEnd = data.indexOf(HEADER_END);
   if (headerEnd < 0) return undefined;
   const lines = data.toString('latin1', 0, headerEnd).split('\r\n');
@@ -106,7 +110,7 @@ function parseResponse(data: Buffer, ended: boolean): (Response & { closeAfter: 
   if (body === undefined) return undefined;
   return {
     status,
-    body: status === 200 ? '' : body.toString('utf8'),
+    body: status === 200 && !keepBody ? '' : body.toString('utf8'),
     ...(headers.has('x-amzn-errortype') ? { errorType: headers.get('x-amzn-errortype') } : {}),
     closeAfter,
   };

@@ -4,6 +4,8 @@
  * warm-up runs first and is not recorded; then every response that completes inside the window
  * is counted. Only HTTP 200 is a success; everything else is tallied by status and error type,
  * with one sample message each, so a run that measures error responses cannot pass unnoticed.
+ * A multi-step exchange (a request with a `followUp`, e.g. an SRP sign-in) runs all its steps on
+ * the same loop and counts once, as a success only when every step answered 200.
  */
 import { performance } from 'node:perf_hooks';
 import { HttpConnection, type Response } from './http-connection.js';
@@ -72,7 +74,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         exhaustedAt ??= sentAt;
         return;
       }
-      const response = await connection.send(request.wire);
+      const response = await exchange(connection, request);
       const doneAt = performance.now();
       if (doneAt >= measureFrom && doneAt <= endAt) {
         if (response.status === 200) latencies.push(doneAt - sentAt);
@@ -99,15 +101,36 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   };
 }
 
+/** The status of an exchange whose next request could not be built from a 200 (an unexpected answer). */
+const FOLLOW_UP_FAILED = -1;
+
+/** An answer, with the operation of the step that gave it when that was not an exchange's first. */
+type StepResponse = Response & { step?: string };
+
+/** Sends a request and every follow-up it leads to; the last answer (or the first failure) stands for all. */
+async function exchange(connection: HttpConnection, first: PreparedRequest): Promise<StepResponse> {
+  let request = first;
+  for (;;) {
+    const response = await connection.send(request.wire, request.followUp !== undefined);
+    if (response.status !== 200 || !request.followUp) return request === first ? response : { ...response, step: request.operation };
+    try {
+      request = request.followUp(response.body);
+    } catch (error) {
+      return { status: FOLLOW_UP_FAILED, body: `after ${request.operation}: ${error instanceof Error ? error.message : String(error)}` };
+    }
+  }
+}
+
 /** Groups error responses by status and AWS error type, keeping the first message of each. */
-function tally(errors: Map<string, ErrorTally>, response: Response): void {
+function tally(errors: Map<string, ErrorTally>, response: StepResponse): void {
   const { key, message } = describeError(response);
   const entry = errors.get(key);
   if (entry) entry.count++;
   else errors.set(key, { count: 1, sample: message });
 }
 
-function describeError({ status, body, errorType }: Response): { key: string; message: string } {
+function describeError({ status, body, errorType, step }: StepResponse): { key: string; message: string } {
+  if (status === FOLLOW_UP_FAILED) return { key: 'bench could not build the next step', message: body };
   if (status === 0) return { key: body.split(' ').slice(0, 2).join(' '), message: body };
   let type = errorType?.split(':')[0] ?? '';
   let message = body.slice(0, 300);
@@ -118,5 +141,6 @@ function describeError({ status, body, errorType }: Response): { key: string; me
   } catch {
     // not JSON: keep the raw start of the body
   }
-  return { key: `${status} ${type || 'unknown'}`, message };
+  // In a multi-step exchange, name the step that failed when it is not the first.
+  return { key: `${step ? `${step} ` : ''}${status} ${type || 'unknown'}`, message };
 }

@@ -1,30 +1,42 @@
 /** The benchmark's command-line flags, with their defaults. */
 import { parseArgs } from 'node:util';
+import { SUITE_NAMES, type SuiteName } from './suite.js';
 
 export interface Options {
+  /** `admin` (the default), `users`, or both for `--suite all`. */
+  suites: SuiteName[];
   durationSeconds: number;
   warmupSeconds: number;
-  concurrency: number;
-  /** Upper bound on the rate any target could reach; sizes the pre-signed CreateGroup supply. */
+  /** Set by --concurrency: requests in flight for every scenario, overriding each scenario's own setting. */
+  concurrency: number | undefined;
+  /** For scenarios that choose no concurrency of their own. */
+  defaultConcurrency: number;
+  /** Upper bound on the rate any target could reach; sizes the supplies of unique requests. */
   maxRate: number;
   /** Longest wait, before each target, for other processes to leave the CPUs alone. */
   settleSeconds: number;
   /** How many times a window disturbed by other processes is measured again. */
   retries: number;
+  /** Length of each cost-floor measurement in the users suite (0 skips the floor). */
+  floorSeconds: number;
   only: string[];
   scenarios: string[];
   build: boolean;
 }
 
+export const DEFAULT_CONCURRENCY = 32;
+
 export function parseOptions(): Options {
   const { values } = parseArgs({
     options: {
+      suite: { type: 'string', default: 'admin' },
       duration: { type: 'string', default: '5' },
       warmup: { type: 'string', default: '1' },
-      concurrency: { type: 'string', default: '32' },
+      concurrency: { type: 'string' },
       'max-rate': { type: 'string', default: '15000' },
       settle: { type: 'string', default: '15' },
       retries: { type: 'string', default: '0' },
+      'floor-seconds': { type: 'string', default: '2' },
       only: { type: 'string', default: '' },
       scenario: { type: 'string', default: '' },
       'no-build': { type: 'boolean', default: false },
@@ -32,16 +44,26 @@ export function parseOptions(): Options {
   });
   const list = (text: string) => text.split(',').map((item) => item.trim()).filter(Boolean);
   return {
+    suites: suites(values.suite),
     durationSeconds: positive('duration', values.duration),
     warmupSeconds: positive('warmup', values.warmup, true),
-    concurrency: positive('concurrency', values.concurrency),
+    concurrency: values.concurrency === undefined ? undefined : Math.floor(positive('concurrency', values.concurrency)),
+    defaultConcurrency: DEFAULT_CONCURRENCY,
     maxRate: positive('max-rate', values['max-rate']),
     settleSeconds: positive('settle', values.settle, true),
     retries: Math.floor(positive('retries', values.retries, true)),
+    floorSeconds: positive('floor-seconds', values['floor-seconds'], true),
     only: list(values.only),
     scenarios: list(values.scenario),
     build: !values['no-build'],
   };
+}
+
+function suites(text: string): SuiteName[] {
+  if (text === 'all') return SUITE_NAMES;
+  const name = SUITE_NAMES.find((suite) => suite === text);
+  if (!name) throw new Error(`--suite must be one of ${SUITE_NAMES.join(', ')} or all, got ${text}`);
+  return [name];
 }
 
 function positive(name: string, text: string, zeroAllowed = false): number {

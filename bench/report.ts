@@ -5,16 +5,20 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { CpuShares } from './cpu-usage.js';
+import { BUSY_MACHINE_CORES, type CpuShares } from './cpu-usage.js';
 import type { LoadResult } from './load.js';
+import type { CostFloor } from './cost-floor.js';
 import type { MachineFacts } from './machine.js';
-import type { ScenarioName } from './scenarios.js';
+import { floorTable, goalsTable } from './report-users.js';
+import type { ScenarioName, SuiteName } from './suite.js';
 
 export interface Measurement {
   scenario: ScenarioName;
   target: string;
-  /** Successful (HTTP 200) responses per second over the window. */
+  /** Successes per second over the window: HTTP 200 answers, or completed multi-step exchanges. */
   requestsPerSecond: number;
+  /** Requests (or exchanges) in flight. */
+  concurrency?: number;
   /** Latency percentiles of the successful responses, in ms. */
   p50Ms: number;
   p99Ms: number;
@@ -33,18 +37,27 @@ export interface Measurement {
 }
 
 export interface BenchReport {
+  suite: SuiteName;
+  title: string;
+  /** What the requests are, for the method line. */
+  method: string;
   startedAt: string;
   settings: { concurrency: number; warmupSeconds: number; durationSeconds: number };
+  /** Scenarios whose success is not one request, with what it is. */
+  units?: Partial<Record<ScenarioName, string>>;
+  /** The users suite's cost floor, measured before the targets. */
+  floor?: CostFloor;
   machine: MachineFacts;
   targets: { name: string; kind: 'gatehouse' | 'peer'; describe: string }[];
   measurements: Measurement[];
 }
 
-export function summarise(scenario: ScenarioName, target: string, result: LoadResult, cpu: CpuShares | undefined): Measurement {
+export function summarise(scenario: ScenarioName, target: string, result: LoadResult, cpu: CpuShares | undefined, concurrency: number): Measurement {
   const errors = [...result.errors].map(([kind, { count, sample }]) => ({ kind, count, sample }));
   return {
     scenario,
     target,
+    concurrency,
     requestsPerSecond: round(result.successes / (result.windowMs / 1000)),
     p50Ms: round(percentile(result.latenciesMs, 0.5), 2),
     p99Ms: round(percentile(result.latenciesMs, 0.99), 2),
@@ -57,8 +70,6 @@ export function summarise(scenario: ScenarioName, target: string, result: LoadRe
   };
 }
 
-/** Other processes using more than this many cores during a window make its numbers unreliable. */
-export const BUSY_MACHINE_CORES = 0.25;
 
 /** True when other processes took enough CPU during the window to distort it. */
 export const isDisturbed = (m: Measurement) => (m.cpu?.other ?? 0) > BUSY_MACHINE_CORES;
@@ -79,29 +90,35 @@ export function skipped(scenario: ScenarioName, target: string, reason: string):
 
 export function renderMarkdown(report: BenchReport): string {
   const { settings, machine } = report;
+  const perScenario = report.measurements.some((m) => m.concurrency !== undefined && m.concurrency !== settings.concurrency);
   return [
-    `# Gatehouse admin API benchmark, ${report.startedAt}`,
+    `# ${report.title}, ${report.startedAt}`,
     '',
-    `Closed loop, ${settings.concurrency} requests in flight, ${settings.warmupSeconds} s warm-up then ${settings.durationSeconds} s measured, `
-      + 'on loopback; requests pre-signed with SigV4 before the window; only HTTP 200 counts as a success.',
+    `Closed loop, ${perScenario ? 'the "in flight" column\'s number of' : settings.concurrency} requests in flight, `
+      + `${settings.warmupSeconds} s warm-up then ${settings.durationSeconds} s measured, `
+      + `on loopback; ${report.method}; only HTTP 200 counts as a success.`,
+    ...Object.entries(report.units ?? {}).map(([scenario, unit]) => `For ${scenario}, one success (and one latency sample) is one ${unit}, answered 200 at every step.`),
     `Machine: ${machine.nproc} CPUs (${machine.cpuModel}), ${machine.memoryGiB} GiB, ${machine.os}, load average at start ${machine.loadAverage.join(' ')}.`,
     `Software: node ${machine.node}, ${machine.python}, moto ${machine.moto}, cognito-local ${machine.cognitoLocal}, gatehouse ${machine.gatehouseCommit}.`,
     '',
-    resultsTable(report.measurements),
+    resultsTable(report.measurements, perScenario, report.units ? 'per s' : 'req/s'),
     '',
     ratiosTable(report),
     '',
+    ...(report.floor ? [floorTable(report.floor, report.measurements), ''] : []),
+    ...(report.suite === 'users' ? [goalsTable(report.measurements, report.floor), ''] : []),
     notes(report),
   ].join('\n');
 }
 
-function resultsTable(measurements: Measurement[]): string {
+function resultsTable(measurements: Measurement[], perScenario: boolean, throughput: string): string {
+  const inFlight = (m: Measurement) => (perScenario ? ` ${m.concurrency ?? '–'} |` : '');
   const rows = measurements.map((m) => (m.skipped
-    ? `| ${m.scenario} | ${m.target} | – | – | – | – | skipped: ${cell(m.skipped)} |`
-    : `| ${m.scenario} | ${m.target} | ${m.requestsPerSecond} | ${m.p50Ms} | ${m.p99Ms} | ${m.errorCount} | ${cpuCell(m.cpu)} |`));
+    ? `| ${m.scenario} | ${m.target} |${inFlight(m)} n/a | – | – | – | ${cell(m.skipped)} |`
+    : `| ${m.scenario} | ${m.target} |${inFlight(m)} ${m.requestsPerSecond} | ${m.p50Ms} | ${m.p99Ms} | ${m.errorCount} | ${cpuCell(m.cpu)} |`));
   return [
-    '| Scenario | Target | req/s | p50 ms | p99 ms | errors | CPU server / bench / other |',
-    '|---|---|--:|--:|--:|--:|--:|',
+    `| Scenario | Target |${perScenario ? ' in flight |' : ''} ${throughput} | p50 ms | p99 ms | errors | CPU server / bench / other |`,
+    `|---|---|${perScenario ? '--:|' : ''}--:|--:|--:|--:|--:|`,
     ...rows,
   ].join('\n');
 }
@@ -118,7 +135,7 @@ function ratiosTable(report: BenchReport): string {
     }
   }
   if (rows.length === 0) return '_No Gatehouse/peer pair was measured, so there are no ratios._';
-  return ['| Scenario | Gatehouse / peer | req/s ratio | p50 ratio | p99 ratio |', '|---|---|--:|--:|--:|', ...rows].join('\n');
+  return ['| Scenario | Gatehouse / peer | throughput ratio | p50 ratio | p99 ratio |', '|---|---|--:|--:|--:|', ...rows].join('\n');
 }
 
 function notes(report: BenchReport): string {
@@ -131,15 +148,15 @@ function notes(report: BenchReport): string {
   return lines.join('\n');
 }
 
-/** Writes `<stamp>-admin.json`, `<stamp>-admin.md` and `latest-admin.md`; returns their paths. */
+/** Writes `<stamp>-<suite>.json`, `<stamp>-<suite>.md` and `latest-<suite>.md`; returns their paths. */
 export function writeReport(report: BenchReport, folder = resolve(import.meta.dirname, 'results')): string[] {
   mkdirSync(folder, { recursive: true });
   const stamp = report.startedAt.replace(/:/g, '').replace(/\.\d{3}Z$/, 'Z');
   const markdown = `${renderMarkdown(report)}\n`;
   const files: [string, string][] = [
-    [join(folder, `${stamp}-admin.json`), `${JSON.stringify(report, null, 2)}\n`],
-    [join(folder, `${stamp}-admin.md`), markdown],
-    [join(folder, 'latest-admin.md'), markdown],
+    [join(folder, `${stamp}-${report.suite}.json`), `${JSON.stringify(report, null, 2)}\n`],
+    [join(folder, `${stamp}-${report.suite}.md`), markdown],
+    [join(folder, `latest-${report.suite}.md`), markdown],
   ];
   for (const [path, text] of files) writeFileSync(path, text);
   return files.map(([path]) => path);
@@ -151,6 +168,6 @@ function percentile(sorted: Float64Array, q: number): number {
 }
 
 const cpuCell = (cpu: CpuShares | undefined) => (cpu ? `${cpu.server} / ${cpu.bench} / ${cpu.other}` : '–');
-const round = (value: number, digits = 0) => Math.round(value * 10 ** digits) / 10 ** digits;
+export const round = (value: number, digits = 0) => Math.round(value * 10 ** digits) / 10 ** digits;
 const ratio = (a: number, b: number) => (b > 0 ? `${round(a / b, 2)}×` : '–');
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s+/g, ' ').slice(0, 160);
+export const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s+/g, ' ').slice(0, 160);

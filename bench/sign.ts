@@ -20,6 +20,11 @@ export interface PreparedRequest {
   body: Buffer;
   /** The whole `POST /` as it goes on the wire. */
   wire: Buffer;
+  /**
+   * For a multi-step exchange (SRP sign-in): builds the next request from this one's 200 body.
+   * The exchange counts as one success, timed from its first request to its last answer.
+   */
+  followUp?: (body: string) => PreparedRequest;
 }
 
 const SERVICE = 'cognito-idp';
@@ -45,12 +50,7 @@ export class Signer {
 
   sign(operation: string, input: unknown): PreparedRequest {
     const body = Buffer.from(JSON.stringify(input));
-    const headers: Record<string, string> = {
-      'content-type': 'application/x-amz-json-1.1',
-      host: this.#host,
-      'x-amz-date': this.#amzDate,
-      'x-amz-target': `${TARGET_PREFIX}.${operation}`,
-    };
+    const headers: Record<string, string> = { ...jsonHeaders(this.#host, operation), 'x-amz-date': this.#amzDate };
     const canonicalHeaders = SIGNED_HEADERS.split(';').map((name) => `${name}:${headers[name]}\n`).join('');
     const canonicalRequest = ['POST', '/', '', canonicalHeaders, SIGNED_HEADERS, sha256(body)].join('\n');
     const stringToSign = `AWS4-HMAC-SHA256\n${this.#amzDate}\n${this.#scope}\n${sha256(canonicalRequest)}`;
@@ -59,6 +59,20 @@ export class Signer {
     headers['content-length'] = String(body.length);
     return { operation, headers, body, wire: serialiseRequest(headers, body) };
   }
+}
+
+/**
+ * A request for an operation the model marks `authtype: none` (InitiateAuth, SignUp, ...): what
+ * the SDK sends for those, with no signature.
+ */
+export function unsignedRequest(url: string, operation: string, input: unknown): PreparedRequest {
+  const body = Buffer.from(JSON.stringify(input));
+  const headers = { ...jsonHeaders(new URL(url).host, operation), 'content-length': String(body.length) };
+  return { operation, headers, body, wire: serialiseRequest(headers, body) };
+}
+
+function jsonHeaders(host: string, operation: string): Record<string, string> {
+  return { 'content-type': 'application/x-amz-json-1.1', host, 'x-amz-target': `${TARGET_PREFIX}.${operation}` };
 }
 
 function signingKey(secret: string, date: string, region: string): Buffer {

@@ -25,6 +25,12 @@ export function gatehouse({ workers, postgresUrl }: GatehouseOptions): Target {
     describe: `bin/gatehouse serve --workers ${workers} (${engine}, fresh ${postgresUrl ? 'database' : 'data folder'}, GATEHOUSE_LOG_LEVEL=warn)`
       // PostgreSQL's backends are not Gatehouse's children, so their CPU lands in "other".
       + (postgresUrl ? '; PostgreSQL\'s own CPU counts as "other"' : ''),
+    notes: {
+      users: [
+        'an argon2id hash (m=7168,t=5,p=1 by default) and an SRP verifier are computed for every password set, and every '
+          + 'sign-in stores its refresh token, hashed (an SRP sign-in also its session), in the database',
+      ],
+    },
     start: () => (postgresUrl ? startOnPostgres(workers, postgresUrl) : startGatehouse(workers, undefined)),
   };
 }

@@ -17,6 +17,8 @@ export interface ServerSpec {
   /** Arguments, given the port and the fresh folder. */
   args: (port: number, dir: string) => string[];
   env?: (port: number, dir: string) => Record<string, string>;
+  /** Writes what the server reads at start-up into its fresh folder. */
+  prepare?: (dir: string) => void;
   /** True once the server answers as ready; `log` is its output so far. */
   isReady: (url: string, log: string) => Promise<boolean>;
   startTimeoutMs?: number;
@@ -42,6 +44,7 @@ process.once('exit', function killLeftovers() {
 export async function startServer(spec: ServerSpec): Promise<ServerProcess> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), `bench-${spec.label}-`));
+  spec.prepare?.(dir);
   const logPath = join(dir, 'server.log');
   const logFd = openSync(logPath, 'a');
   const child = spawn(spec.command, spec.args(port, dir), {

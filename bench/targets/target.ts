@@ -1,5 +1,6 @@
 /** What the benchmark needs from each server it measures. */
 import type { Credentials } from '../sign.js';
+import type { SuiteName } from '../suite.js';
 import type { ServerProcess } from './server-process.js';
 
 export interface Target {
@@ -9,6 +10,8 @@ export interface Target {
   kind: 'gatehouse' | 'peer';
   /** One line on how it was started, for the report. */
   describe: string;
+  /** How it behaves in a suite's scenarios, where a reader should know (the report lists these). */
+  notes?: Partial<Record<SuiteName, string[]>>;
   start(): Promise<ServerProcess>;
 }
 

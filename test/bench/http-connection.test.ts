@@ -40,6 +40,14 @@ it('keeps one connection alive across Content-Length responses', async () => {
   connection.close();
 });
 
+it('returns the body of a 200 only when asked to keep it', async () => {
+  const connection = new HttpConnection('127.0.0.1', port);
+  assert.deepEqual(await connection.send(request('plain'), true), { status: 200, body: '{"ok":true}' });
+  assert.deepEqual(await connection.send(request('plain')), { status: 200, body: '' });
+  assert.deepEqual(await connection.send(request('close'), true), { status: 200, body: '{}' });
+  connection.close();
+});
+
 it('reads a chunked error body and its error type', async () => {
   const connection = new HttpConnection('127.0.0.1', port);
   const response = await connection.send(request('chunked'));
