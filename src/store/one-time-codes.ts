@@ -25,20 +25,25 @@ export function oneTimeCodesRepository(db: Db) {
         .execute();
     },
 
-    /** Uses the code if it matches and is live; counts a wrong guess and burns the code after `maxAttempts`. */
+    /**
+     * Uses the code if it matches and is live. Every guess is counted before it is compared, so a
+     * burst of parallel guesses gets no more than `maxAttempts` comparisons; the guess that
+     * reaches the limit burns the code. A matching code is deleted by exactly one caller.
+     */
     async consume(key: CodeKey, codeHash: string, now: number, maxAttempts: number): Promise<CodeOutcome> {
-      const used = await db.deleteFrom('one_time_codes')
+      const reserved = await db.updateTable('one_time_codes').set((eb) => ({ attempts: eb('attempts', '+', 1) }))
         .where('pool_id', '=', key.poolId).where('username_key', '=', key.usernameKey).where('purpose', '=', key.purpose)
-        .where('code_hash', '=', codeHash).where('expires_at', '>', now)
-        .returning('purpose').executeTakeFirst();
-      if (used) return 'ok';
-      const current = await row(key).executeTakeFirst();
-      if (!current) return 'missing';
-      if (Number(current.expires_at) <= now) return 'expired';
-      const counted = await db.updateTable('one_time_codes').set((eb) => ({ attempts: eb('attempts', '+', 1) }))
-        .where('pool_id', '=', key.poolId).where('username_key', '=', key.usernameKey).where('purpose', '=', key.purpose)
-        .returning('attempts').executeTakeFirst();
-      if (counted && Number(counted.attempts) >= maxAttempts) {
+        .where('attempts', '<', maxAttempts)
+        .returning(['code_hash', 'expires_at', 'attempts']).executeTakeFirst();
+      if (!reserved) return (await row(key).executeTakeFirst()) ? 'exhausted' : 'missing';
+      if (Number(reserved.expires_at) <= now) return 'expired';
+      if (reserved.code_hash === codeHash) {
+        const used = await db.deleteFrom('one_time_codes')
+          .where('pool_id', '=', key.poolId).where('username_key', '=', key.usernameKey).where('purpose', '=', key.purpose)
+          .where('code_hash', '=', codeHash).returning('purpose').executeTakeFirst();
+        return used ? 'ok' : 'missing';
+      }
+      if (Number(reserved.attempts) >= maxAttempts) {
         await this.discard(key);
         return 'exhausted';
       }

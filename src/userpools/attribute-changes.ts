@@ -79,7 +79,7 @@ export async function sendVerificationCodes(services: Pick<Services, 'store' | '
   for (const contact of contacts) {
     const to = destinationFor(user, [contact]);
     if (!to || !pool.settings.AutoVerifiedAttributes?.includes(contact)) continue;
-    const code = await issueCode(services, user, `verify:${contact}`);
+    const code = await issueCode(services, user, `verify:${contact}`, to.address);
     await deliverCode(services, pool, user, to, 'verification', code);
   }
 }

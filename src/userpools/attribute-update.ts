@@ -6,7 +6,6 @@
  * place until the new one is verified ("Your user can sign in and receive messages with the
  * original attribute value until they verify the new value", API reference).
  */
-import { NotAuthorized } from '../errors.js';
 import type { UserRecord } from '../store/users.js';
 import type { PoolRecord } from '../store/user-pools.js';
 import { confirmationPreference, isContactAttribute, type ContactAttribute } from './message-destinations.js';
@@ -20,11 +19,6 @@ export interface AttributeUpdatePlan {
   settled: ContactAttribute[];
   /** Where verification codes go. */
   codes: { attribute: ContactAttribute; address: string }[];
-}
-
-/** Users never set their own verification flags: only a code (or an administrator) does. */
-export function refuseVerificationFlags(changes: Record<string, string>): void {
-  if ('email_verified' in changes || 'phone_number_verified' in changes) throw NotAuthorized('A client attempted to write unauthorized attribute');
 }
 
 export function planAttributeUpdate(pool: PoolRecord, user: UserRecord, changes: Record<string, string>): AttributeUpdatePlan {

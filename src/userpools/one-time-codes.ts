@@ -14,20 +14,24 @@ const HOUR = 3600_000;
 const LIFETIME = (purpose: CodePurpose) => (purpose === 'forgot-password' ? HOUR : 24 * HOUR);
 const MAX_ATTEMPTS = 5;
 
-const hashCode = (user: UserRecord, purpose: CodePurpose, code: string) =>
-  createHash('sha256').update(`${user.poolId}\0${user.usernameKey}\0${purpose}\0${code}`).digest('base64url');
+/**
+ * The hash binds the code to its user, its purpose and, for attribute verification, the address
+ * it was sent to: a code mailed to one address must not verify another that replaced it since.
+ */
+const hashCode = (user: UserRecord, purpose: CodePurpose, code: string, address: string) =>
+  createHash('sha256').update(`${user.poolId}\0${user.usernameKey}\0${purpose}\0${address}\0${code}`).digest('base64url');
 
-export async function issueCode(services: Pick<Services, 'store' | 'clock'>, user: UserRecord, purpose: CodePurpose): Promise<string> {
+export async function issueCode(services: Pick<Services, 'store' | 'clock'>, user: UserRecord, purpose: CodePurpose, address = ''): Promise<string> {
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const now = services.clock.now();
-  await services.store.codes.put({ poolId: user.poolId, usernameKey: user.usernameKey, purpose }, hashCode(user, purpose, code), now + LIFETIME(purpose), now);
+  await services.store.codes.put({ poolId: user.poolId, usernameKey: user.usernameKey, purpose }, hashCode(user, purpose, code, address), now + LIFETIME(purpose), now);
   return code;
 }
 
 /** Uses the code or throws Cognito's error for why it cannot be used. */
-export async function redeemCode(services: Pick<Services, 'store' | 'clock'>, user: UserRecord, purpose: CodePurpose, code: string): Promise<void> {
+export async function redeemCode(services: Pick<Services, 'store' | 'clock'>, user: UserRecord, purpose: CodePurpose, code: string, address = ''): Promise<void> {
   const outcome = await services.store.codes.consume(
-    { poolId: user.poolId, usernameKey: user.usernameKey, purpose }, hashCode(user, purpose, code), services.clock.now(), MAX_ATTEMPTS,
+    { poolId: user.poolId, usernameKey: user.usernameKey, purpose }, hashCode(user, purpose, code, address), services.clock.now(), MAX_ATTEMPTS,
   );
   switch (outcome) {
     case 'ok':

@@ -38,7 +38,10 @@ export function validateAttributes(pool: PoolRecord, attributes: Record<string, 
     if (options.writable && options.writable.length > 0 && !options.writable.includes(name)) {
       throw NotAuthorized('A client attempted to write unauthorized attribute');
     }
-    if (schema.DeveloperOnlyAttribute && options.writer !== 'admin') throw NotAuthorized('A client attempted to write unauthorized attribute');
+    // Only an administrator, or a code the server sent, may mark an address verified: a user who
+    // could would claim someone else's email or phone as a sign-in alias.
+    const verificationFlag = name === 'email_verified' || name === 'phone_number_verified';
+    if ((schema.DeveloperOnlyAttribute || verificationFlag) && options.writer !== 'admin') throw NotAuthorized('A client attempted to write unauthorized attribute');
     if (!options.creating && schema.Mutable === false) {
       problems.push(`${name}: Attribute cannot be updated. (changing an immutable attribute)`);
       continue;

@@ -8,7 +8,7 @@ import { findUserByName } from '../usernames.js';
 import { checkSecretHash, requireParameter, type ClientGate } from './client-gate.js';
 import { afterFirstFactor } from './first-factor.js';
 import { startFailureTimer } from './failure-timing.js';
-import { checkNotLockedOut, failSignIn } from './lockout.js';
+import { failSignIn, reserveAttempt } from './lockout.js';
 import type { AuthServices, SignInOutcome } from './outcome.js';
 import { checkUserMaySignIn } from './user-state.js';
 import { failUnknownUser, spendPasswordCheck } from './user-existence.js';
@@ -24,8 +24,8 @@ export async function passwordSignIn(services: AuthServices, gate: ClientGate, p
     return failUnknownUser(services, gate, timer);
   }
   checkUserMaySignIn(user);
-  checkNotLockedOut(user, services.clock.now());
-  if (!(await passwordMatches(services, user, password))) return failSignIn(services, user, timer);
+  const attempt = await reserveAttempt(services, user);
+  if (!(await passwordMatches(services, user, password))) return failSignIn(services, user, attempt, timer);
   await upgradeHash(services, user, password);
   return afterFirstFactor(services, gate, user, typed);
 }

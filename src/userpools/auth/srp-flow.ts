@@ -13,11 +13,14 @@ import { findUserByName } from '../usernames.js';
 import { checkSecretHash, requireParameter, type ClientGate } from './client-gate.js';
 import { afterFirstFactor } from './first-factor.js';
 import { holdLikeWrongPassword, startFailureTimer } from './failure-timing.js';
-import { checkNotLockedOut, failSignIn, wrongPassword } from './lockout.js';
+import { failSignIn, reserveAttempt, wrongPassword } from './lockout.js';
 import { challengeOutcome, type AuthServices, type SignInOutcome } from './outcome.js';
 import { takeSession, startSession } from './sessions.js';
 import { hidesUserExistence, simulatedSrpUser, unknownUser } from './user-existence.js';
 import { checkUserMaySignIn } from './user-state.js';
+
+/** A stand-in verifier for a session whose user is gone: any non-zero value costs the same work. */
+const SOME_VERIFIER = (N - 2n).toString(16);
 
 interface SrpState {
   typed: string;
@@ -89,13 +92,13 @@ export async function answerPasswordVerifier(services: AuthServices, gate: Clien
   await checkSecretHash(services, gate, responses.SECRET_HASH, [username, state.typed, state.userIdForSrp, user?.sub]);
   if (!user || !user.srpVerifier) {
     // Same work as a real check, so that the answer's timing says nothing either.
-    proofMatches(gate, state, state.simulatedVerifier ?? N.toString(16), proof);
+    proofMatches(gate, state, state.simulatedVerifier ?? SOME_VERIFIER, proof);
     await holdLikeWrongPassword(services.store, timer);
     throw wrongPassword();
   }
   checkUserMaySignIn(user);
-  checkNotLockedOut(user, services.clock.now());
-  if (!proofMatches(gate, state, user.srpVerifier, proof)) return failSignIn(services, user, timer);
+  const attempt = await reserveAttempt(services, user);
+  if (!proofMatches(gate, state, user.srpVerifier, proof)) return failSignIn(services, user, attempt, timer);
   return afterFirstFactor(services, gate, user, state.typed);
 }
 

@@ -6,7 +6,7 @@
 import type { ChangePasswordRequest, ChangePasswordResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { operation } from '../../../protocol/operation.js';
 import { authenticateAccessToken } from '../../access-tokens.js';
-import { checkNotLockedOut, failSignIn } from '../../auth/lockout.js';
+import { clearFailedSignIns, failSignIn, reserveAttempt } from '../../auth/lockout.js';
 import { replacePassword } from '../../password-change.js';
 import { checkPasswordPolicy } from '../../password-policy.js';
 
@@ -15,9 +15,10 @@ export const changePassword = operation<ChangePasswordRequest, ChangePasswordRes
   checkPasswordPolicy(pool, input.ProposedPassword!);
   // PreviousPassword may be left out only by users who have no password (passwordless sign-in).
   if (user.passwordHash !== null) {
-    checkNotLockedOut(user, services.clock.now());
+    const attempt = await reserveAttempt(services, user);
     const proven = input.PreviousPassword !== undefined && (await services.passwords.verify(user.passwordHash, input.PreviousPassword));
-    if (!proven) await failSignIn(services, user);
+    if (!proven) await failSignIn(services, user, attempt);
+    await clearFailedSignIns(services, user);
   }
   await replacePassword(services, user, input.ProposedPassword!);
   return {};

@@ -17,7 +17,7 @@ export const getUserAttributeVerificationCode = operation<GetUserAttributeVerifi
     const attribute = verifiableAttribute(input.AttributeName!);
     const address = (await services.store.pendingAttributes.find(pool.id, user.usernameKey, attribute)) ?? user.attributes[attribute];
     if (address === undefined) throw InvalidParameter(`User has no attribute ${attribute} to verify.`);
-    const code = await issueCode(services, user, `verify:${attribute}`);
+    const code = await issueCode(services, user, `verify:${attribute}`, address);
     return { CodeDeliveryDetails: await deliverCode(services, pool, user, contactDestination(attribute, address), 'verification', code) };
   },
 );

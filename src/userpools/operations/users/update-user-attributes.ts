@@ -9,7 +9,7 @@ import type { Services } from '../../../services.js';
 import type { UserRecord } from '../../../store/users.js';
 import type { PoolRecord } from '../../../store/user-pools.js';
 import { applyAttributeChange, planAttributeChange } from '../../attribute-changes.js';
-import { planAttributeUpdate, refuseVerificationFlags, type AttributeUpdatePlan } from '../../attribute-update.js';
+import { planAttributeUpdate, type AttributeUpdatePlan } from '../../attribute-update.js';
 import { contactDestination, deliverCode } from '../../code-delivery.js';
 import { issueCode } from '../../one-time-codes.js';
 import { authenticateClientCaller } from '../../token-caller.js';
@@ -18,13 +18,12 @@ import { attributeMap, validateAttributes } from '../../user-attributes.js';
 export const updateUserAttributes = operation<UpdateUserAttributesRequest, UpdateUserAttributesResponse>('UpdateUserAttributes', async function updateUserAttributes(services, input) {
   const { pool, user, client } = await authenticateClientCaller(services, input.AccessToken!);
   const changes = attributeMap(input.UserAttributes);
-  refuseVerificationFlags(changes);
   validateAttributes(pool, changes, { writer: 'user', creating: false, writable: client.settings.WriteAttributes });
   const plan = planAttributeUpdate(pool, user, changes);
   await applyPlan(services, pool, user, plan);
   const CodeDeliveryDetailsList: CodeDeliveryDetailsType[] = [];
   for (const { attribute, address } of plan.codes) {
-    const code = await issueCode(services, user, `verify:${attribute}`);
+    const code = await issueCode(services, user, `verify:${attribute}`, address);
     CodeDeliveryDetailsList.push(await deliverCode(services, pool, user, contactDestination(attribute, address), 'verification', code));
   }
   return CodeDeliveryDetailsList.length ? { CodeDeliveryDetailsList } : {};

@@ -12,7 +12,9 @@ import { redeemCode } from '../../one-time-codes.js';
 export const verifyUserAttribute = operation<VerifyUserAttributeRequest, VerifyUserAttributeResponse>('VerifyUserAttribute', async function verifyUserAttribute(services, input) {
   const { pool, user } = await authenticateAccessToken(services, input.AccessToken!);
   const attribute = verifiableAttribute(input.AttributeName!);
-  await redeemCode(services, user, `verify:${attribute}`, input.Code!);
+  const pending = await services.store.pendingAttributes.find(pool.id, user.usernameKey, attribute);
+  // The code only verifies the address it was sent to: the pending new value, else the current one.
+  await redeemCode(services, user, `verify:${attribute}`, input.Code!, pending ?? user.attributes[attribute] ?? '');
   const value = await services.store.pendingAttributes.take(pool.id, user.usernameKey, attribute);
   await applyVerification(services, pool, user, verification(pool, user, attribute, value));
   return {};
