@@ -27,12 +27,13 @@ export async function refreshSignIn(services: AuthServices, gate: ClientGate, to
   const user = await services.store.users.find(record.poolId, record.usernameKey);
   if (!user) throw invalidRefreshToken();
   await options.checkSecret?.(user);
+  // Disabling revokes the tokens too; the user's state is the more useful answer.
+  if (!user.enabled) throw NotAuthorized('User is disabled.');
   const now = services.clock.now();
   if (record.revokedAt !== null) throw NotAuthorized('Refresh Token has been revoked');
   if (record.expiresAt <= now) throw NotAuthorized('Refresh Token has expired');
   if (options.rotate) await rotate(services, gate, record, now);
   else if (record.replacedAt !== null) throw invalidRefreshToken();
-  if (!user.enabled) throw NotAuthorized('User is disabled.');
   return issueSignInTokens(services, gate, user, { authTime: record.authTime, originJti: record.originJti, withRefreshToken: options.rotate });
 }
 
