@@ -1,5 +1,5 @@
 /** A pool's JWKS and OpenID Connect discovery document, under its issuer. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Services } from '../services.js';
 import { issuerFor } from '../userpools/issuer.js';
 
@@ -32,6 +32,6 @@ export function mountWellKnown(app: FastifyInstance, services: Services): void {
   });
 }
 
-function poolNotFound(reply: import('fastify').FastifyReply, poolId: string) {
+function poolNotFound(reply: FastifyReply, poolId: string) {
   return reply.code(404).send({ message: `User pool ${poolId} does not exist.` });
 }

@@ -3,7 +3,7 @@
  * aliases, group memberships. A user is addressed by (pool_id, username_key); `username_key` is
  * the username as the pool compares it (see userpools/usernames.ts).
  */
-import type { Transaction } from 'kysely';
+import type { Selectable, Transaction } from 'kysely';
 import type { Db } from './database.js';
 import type { Database } from './schema.js';
 import { isUniqueViolation } from './sql-errors.js';
@@ -36,7 +36,8 @@ export type NewUser = Omit<UserRecord, 'failedSignIns' | 'lockedUntil' | 'mfaSet
 export type Conflict = 'username' | 'alias';
 
 type Executor = Db | Transaction<Database>;
-type UserRow = Database['users'] extends infer T ? { [K in keyof T]: T[K] extends import('kysely').Generated<infer V> ? V : T[K] } : never;
+/** A users row as read back (Kysely's Generated columns unwrapped). */
+type UserRow = Selectable<Database['users']>;
 
 export function usersRepository(db: Db) {
   return {
