@@ -6,8 +6,8 @@
  * signature. k·g^x depends only on the password and the salt, so it is kept per user and salt;
  * a server that sends a new salt every time (a stub) makes the loader compute it every time.
  */
-import { createHmac, randomBytes } from 'node:crypto';
-import { N, claimSignature, computeX, hexHash, k, padHex, pow, powG, toBigInt } from '../src/crypto/srp.js';
+import { randomBytes } from 'node:crypto';
+import { N, claimSignature, computeX, derivedKey, hexHash, k, padHex, pow, powG, toBigInt } from '../src/crypto/srp.js';
 
 /** A client's secret a and public A (plain hex, as the clients send SRP_A). */
 export interface SrpEphemeral {
@@ -59,7 +59,7 @@ export class SrpClient {
     const x = computeX(challenge.SALT, this.#poolName, userId, password);
     const S = pow((((B - this.#kgxOf(userId, challenge.SALT, x)) % N) + N) % N, ephemeral.a + u * x);
     const timestamp = cognitoTimestamp(now);
-    const signature = claimSignature(sessionKey(u, S), this.#poolName, userId, Buffer.from(challenge.SECRET_BLOCK, 'base64'), timestamp);
+    const signature = claimSignature(derivedKey(u, S), this.#poolName, userId, Buffer.from(challenge.SECRET_BLOCK, 'base64'), timestamp);
     return {
       USERNAME: userId,
       PASSWORD_CLAIM_SECRET_BLOCK: challenge.SECRET_BLOCK,
@@ -79,12 +79,6 @@ export class SrpClient {
     }
     return value;
   }
-}
-
-/** HKDF over S salted with u, one block, 16 bytes (the "Caldera Derived Key"). */
-function sessionKey(u: bigint, S: bigint): Buffer {
-  const prk = createHmac('sha256', Buffer.from(padHex(u), 'hex')).update(Buffer.from(padHex(S), 'hex')).digest();
-  return createHmac('sha256', prk).update(Buffer.concat([Buffer.from('Caldera Derived Key', 'utf8'), Buffer.from([1])])).digest().subarray(0, 16);
 }
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];

@@ -78,7 +78,11 @@ export function serverSessionKey(A: bigint, B: bigint, b: bigint, verifierHex: s
   const u = BigInt(`0x${hexHash(padHex(A) + padHex(B))}`);
   if (u === 0n) return undefined;
   const v = BigInt(`0x${verifierHex}`);
-  const S = pow((A * pow(v, u)) % N, b);
+  return derivedKey(u, pow((A * pow(v, u)) % N, b));
+}
+
+/** K: HKDF over S salted with u, one block, 16 bytes (the "Caldera Derived Key"); both sides use it. */
+export function derivedKey(u: bigint, S: bigint): Buffer {
   const prk = createHmac('sha256', Buffer.from(padHex(u), 'hex')).update(Buffer.from(padHex(S), 'hex')).digest();
   return createHmac('sha256', prk).update(Buffer.concat([Buffer.from('Caldera Derived Key', 'utf8'), Buffer.from([1])])).digest().subarray(0, 16);
 }

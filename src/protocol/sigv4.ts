@@ -80,11 +80,6 @@ export function verifySignature(request: SignedRequest, options: VerifyOptions):
   throw InvalidSignature(MISMATCH);
 }
 
-/** True when the request carries any SigV4 material at all. */
-export function isSigned(request: Pick<SignedRequest, 'url' | 'headers'>): boolean {
-  return header(request.headers, 'authorization') !== undefined || request.url.includes('X-Amz-Algorithm=');
-}
-
 /** Header-form signatures live 15 minutes either side of our clock; presigned ones until they expire. */
 function checkTime(material: SignatureMaterial, now: number): void {
   const time = parseAmzDate(material.amzDate);

@@ -7,16 +7,10 @@
 import type { SchemaAttributeType } from '@aws-sdk/client-cognito-identity-provider';
 import { InvalidParameter } from '../errors.js';
 import type { ClientSettings } from '../store/user-pool-clients.js';
-
-/** The standard attributes every pool has; the schema when the pool's settings carry none. */
-export const STANDARD_ATTRIBUTES: readonly string[] = [
-  'address', 'birthdate', 'email', 'email_verified', 'family_name', 'gender', 'given_name', 'identities', 'locale', 'middle_name',
-  'name', 'nickname', 'phone_number', 'phone_number_verified', 'picture', 'preferred_username', 'profile', 'sub', 'updated_at',
-  'website', 'zoneinfo',
-];
+import { STANDARD_ATTRIBUTE_NAMES } from './standard-attributes.js';
 
 const NEVER_WRITABLE = new Set(['sub', 'email_verified', 'phone_number_verified']);
-const STANDARD = new Set(STANDARD_ATTRIBUTES);
+const STANDARD = new Set(STANDARD_ATTRIBUTE_NAMES);
 
 export type ClientAction = 'creating' | 'updating';
 
@@ -27,7 +21,8 @@ interface SchemaView {
 }
 
 export function checkClientAttributes(settings: ClientSettings, schema: readonly SchemaAttributeType[] | undefined, action: ClientAction): void {
-  const view = schemaView(schema ?? STANDARD_ATTRIBUTES.map((Name) => ({ Name })));
+  // Without a stored schema, the standard attributes every pool has.
+  const view = schemaView(schema ?? STANDARD_ATTRIBUTE_NAMES.map((Name) => ({ Name })));
   if (settings.ReadAttributes?.some((name) => !view.known.has(name))) {
     throw InvalidParameter(`Invalid read attributes specified while ${action} a client`);
   }

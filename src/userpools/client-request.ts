@@ -40,6 +40,6 @@ export async function openClientRequest(services: Pick<Services, 'store' | 'secr
  * The API reference: the Username of these operations is the username, an alias, or the user's
  * `sub`.
  */
-export async function findUserByNameOrSub(store: Pick<Store, 'users'>, pool: PoolRecord, name: string): Promise<UserRecord | undefined> {
+async function findUserByNameOrSub(store: Pick<Store, 'users'>, pool: PoolRecord, name: string): Promise<UserRecord | undefined> {
   return (await findUserByName(store, pool, name)) ?? store.users.findBySub(pool.id, name);
 }
