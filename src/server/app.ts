@@ -5,7 +5,7 @@ import { mountJsonEdge } from '../protocol/json-edge.js';
 import { model as cognitoIdpModel } from '../protocol/generated/cognito-idp.js';
 import type { SecretLookup } from '../protocol/sigv4.js';
 import type { Services } from '../services.js';
-import { userPoolOperations } from '../userpools/operations/index.js';
+import { userPoolOperations } from '../userpools/index.js';
 import { answerErrorsAsAws, clientErrorAsAws, frameworkErrorAsAws } from './aws-shaped-errors.js';
 import { mountCors } from './cors.js';
 import { acceptRawBodies } from './raw-body.js';

@@ -1,7 +1,7 @@
 /** A pool's JWKS and OpenID Connect discovery document, under its issuer. */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Services } from '../services.js';
-import { issuerFor } from '../userpools/issuer.js';
+import { issuerFor } from '../userpools/tokens/issuer.js';
 
 export function mountWellKnown(app: FastifyInstance, services: Services): void {
   app.get<{ Params: { poolId: string } }>('/:poolId/.well-known/jwks.json', async function jwks(request, reply) {

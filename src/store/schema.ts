@@ -30,7 +30,7 @@ export interface ServerSettingTable {
 export interface UserPoolTable {
   id: string;
   name: string;
-  /** The settable parts of UserPoolType as a JSON document (see userpools/pool-settings.ts). */
+  /** The settable parts of UserPoolType as a JSON document (see userpools/pools/pool-settings.ts). */
   settings: string;
   created_at: number;
   updated_at: number;

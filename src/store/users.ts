@@ -1,7 +1,7 @@
 /**
  * Users and everything keyed by them: attribute rows (indexed for ListUsers filters), sign-in
  * aliases, group memberships. A user is addressed by (pool_id, username_key); `username_key` is
- * the username as the pool compares it (see userpools/usernames.ts).
+ * the username as the pool compares it (see userpools/users/usernames.ts).
  */
 import type { Selectable, Transaction } from 'kysely';
 import type { Db } from './database.js';

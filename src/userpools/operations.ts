@@ -1,10 +1,14 @@
-/** Every user pool operation Gatehouse implements, by capability. */
-import type { AnyOperation } from '../../protocol/operation.js';
+/** Every user pool operation Gatehouse implements, gathered from the capability folders. */
+import type { AnyOperation } from '../protocol/operation.js';
 import * as auth from './auth/index.js';
 import * as clients from './clients/index.js';
 import * as groups from './groups/index.js';
+import * as passwords from './passwords/index.js';
 import * as pools from './pools/index.js';
+import * as signup from './signup/index.js';
 import * as tags from './tags/index.js';
+import * as tokens from './tokens/index.js';
 import * as users from './users/index.js';
 
-export const userPoolOperations: AnyOperation[] = [pools, clients, groups, tags, users, auth].flatMap((capability) => Object.values(capability));
+export const userPoolOperations: AnyOperation[] = [pools, clients, groups, tags, users, signup, passwords, tokens, auth]
+  .flatMap((capability) => Object.values(capability));

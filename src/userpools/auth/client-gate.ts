@@ -10,9 +10,9 @@ import { secretHashMatches } from '../../crypto/secret-hash.js';
 import type { Services } from '../../services.js';
 import type { ClientRecord } from '../../store/user-pool-clients.js';
 import type { PoolRecord } from '../../store/user-pools.js';
-import { clientPolicy, clientSecretValues, requireClient, requirePoolClient, type ClientPolicy } from '../app-clients.js';
-import type { AllowedFlow } from '../client-auth-flows.js';
-import { requirePool } from '../pool-lookup.js';
+import { clientPolicy, clientSecretValues, requireClient, requirePoolClient, type ClientPolicy } from '../clients/app-clients.js';
+import type { AllowedFlow } from '../clients/client-auth-flows.js';
+import { requirePool } from '../pools/pool-lookup.js';
 
 export interface ClientGate {
   pool: PoolRecord;

@@ -1,9 +1,10 @@
-// Sign-in, refresh, sign-out and revocation; one module per operation.
-export { adminInitiateAuth } from './admin-initiate-auth.js';
-export { adminRespondToAuthChallenge } from './admin-respond-to-auth-challenge.js';
-export { adminUserGlobalSignOut } from './admin-user-global-sign-out.js';
-export { getTokensFromRefreshToken } from './get-tokens-from-refresh-token.js';
-export { globalSignOut } from './global-sign-out.js';
-export { initiateAuth } from './initiate-auth.js';
-export { respondToAuthChallenge } from './respond-to-auth-challenge.js';
-export { revokeToken } from './revoke-token.js';
+/**
+ * Sign-in: the flows of InitiateAuth and AdminInitiateAuth (password, SRP, refresh) and the
+ * challenges that answer them (PASSWORD_VERIFIER, NEW_PASSWORD_REQUIRED), the app client's gate
+ * (flows allowed, SECRET_HASH), Session handling, lockout, and hiding whether a user exists.
+ * One module per operation under operations/.
+ */
+export { adminInitiateAuth } from './operations/admin-initiate-auth.js';
+export { adminRespondToAuthChallenge } from './operations/admin-respond-to-auth-challenge.js';
+export { initiateAuth } from './operations/initiate-auth.js';
+export { respondToAuthChallenge } from './operations/respond-to-auth-challenge.js';

@@ -7,12 +7,12 @@
 import { InvalidParameter, NotAuthorized } from '../../errors.js';
 import type { UserRecord } from '../../store/users.js';
 import type { PoolRecord } from '../../store/user-pools.js';
-import { aliasHolders, aliasTaken } from '../alias-claims.js';
-import { checkPasswordPolicy } from '../password-policy.js';
-import { passwordSecrets } from '../password-secrets.js';
-import { schemaAttributes } from '../schema-attributes.js';
-import { validateAttributes } from '../user-attributes.js';
-import { aliasKeysOf } from '../usernames.js';
+import { aliasHolders, aliasTaken } from '../users/alias-claims.js';
+import { checkPasswordPolicy } from '../passwords/password-policy.js';
+import { passwordSecrets } from '../passwords/password-secrets.js';
+import { schemaAttributes } from '../pools/schema-attributes.js';
+import { validateAttributes } from '../users/user-attributes.js';
+import { aliasKeysOf } from '../users/usernames.js';
 import { checkSecretHash, requireParameter, type ClientGate } from './client-gate.js';
 import { challengeOutcome, signedInOutcome, type AuthServices, type SignInOutcome } from './outcome.js';
 import { invalidSession, restoreSession, startSession, takeSession } from './sessions.js';

@@ -4,7 +4,7 @@
  * upgraded on a successful sign-in, the one moment the plaintext is at hand.
  */
 import type { UserRecord } from '../../store/users.js';
-import { findUserByName } from '../usernames.js';
+import { findUserByName } from '../users/usernames.js';
 import { checkSecretHash, requireParameter, type ClientGate } from './client-gate.js';
 import { afterFirstFactor } from './first-factor.js';
 import { startFailureTimer } from './failure-timing.js';

@@ -9,7 +9,7 @@ import type { AuthenticationResultType } from '@aws-sdk/client-cognito-identity-
 import { NotAuthorized, RefreshTokenReuse } from '../../errors.js';
 import type { RefreshTokenRecord } from '../../store/refresh-tokens.js';
 import type { UserRecord } from '../../store/users.js';
-import { hashRefreshToken } from '../tokens.js';
+import { hashRefreshToken } from '../tokens/tokens.js';
 import type { ClientGate } from './client-gate.js';
 import type { AuthServices } from './outcome.js';
 import { issueSignInTokens } from './sign-in-tokens.js';

@@ -2,7 +2,7 @@
 import type { AuthenticationResultType } from '@aws-sdk/client-cognito-identity-provider';
 import type { Services } from '../../services.js';
 import type { UserRecord } from '../../store/users.js';
-import { issueTokens, type TokenGroup } from '../tokens.js';
+import { issueTokens, type TokenGroup } from '../tokens/tokens.js';
 import type { ClientGate } from './client-gate.js';
 
 export type TokenServices = Pick<Services, 'config' | 'keys' | 'store' | 'clock' | 'ids'>;

@@ -12,7 +12,7 @@ import { N } from '../../crypto/srp.js';
 import type { PasswordHasher } from '../../crypto/passwords.js';
 import type { Services } from '../../services.js';
 import type { Store } from '../../store/store.js';
-import { usernameKey, usesAttributesAsUsername } from '../usernames.js';
+import { usernameKey, usesAttributesAsUsername } from '../users/usernames.js';
 import type { ClientGate } from './client-gate.js';
 import { holdLikeWrongPassword, type FailureTimer } from './failure-timing.js';
 import { wrongPassword } from './lockout.js';

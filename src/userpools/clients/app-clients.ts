@@ -4,15 +4,15 @@
  * looks it up by id alone; management operations name the pool too (`requirePoolClient`).
  */
 import type { ExplicitAuthFlowsType, PreventUserExistenceErrorTypes } from '@aws-sdk/client-cognito-identity-provider';
-import { ResourceNotFound } from '../errors.js';
-import type { Services } from '../services.js';
-import type { Store } from '../store/store.js';
-import type { ClientRecord, ClientSettings } from '../store/user-pool-clients.js';
-import type { PoolRecord } from '../store/user-pools.js';
+import { ResourceNotFound } from '../../errors.js';
+import type { Services } from '../../services.js';
+import type { Store } from '../../store/store.js';
+import type { ClientRecord, ClientSettings } from '../../store/user-pool-clients.js';
+import type { PoolRecord } from '../../store/user-pools.js';
 import { allowedAuthFlows, type AllowedFlow } from './client-auth-flows.js';
 import { openSecrets } from './client-secrets.js';
 import { tokenLifetimeSeconds } from './client-token-validity.js';
-import { requirePool } from './pool-lookup.js';
+import { requirePool } from '../pools/pool-lookup.js';
 
 export const clientNotFound = (clientId: string) => ResourceNotFound(`User pool client ${clientId} does not exist.`);
 

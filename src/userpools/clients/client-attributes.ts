@@ -5,9 +5,9 @@
  * up through it. Cognito refuses with one message per list, naming no attribute.
  */
 import type { SchemaAttributeType } from '@aws-sdk/client-cognito-identity-provider';
-import { InvalidParameter } from '../errors.js';
-import type { ClientSettings } from '../store/user-pool-clients.js';
-import { STANDARD_ATTRIBUTE_NAMES } from './standard-attributes.js';
+import { InvalidParameter } from '../../errors.js';
+import type { ClientSettings } from '../../store/user-pool-clients.js';
+import { STANDARD_ATTRIBUTE_NAMES } from '../pools/standard-attributes.js';
 
 const NEVER_WRITABLE = new Set(['sub', 'email_verified', 'phone_number_verified']);
 const STANDARD = new Set(STANDARD_ATTRIBUTE_NAMES);

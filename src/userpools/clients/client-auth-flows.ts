@@ -5,7 +5,7 @@
  * but never mixed with ALLOW_ names.
  */
 import type { ExplicitAuthFlowsType } from '@aws-sdk/client-cognito-identity-provider';
-import { InvalidParameter } from '../errors.js';
+import { InvalidParameter } from '../../errors.js';
 
 export type AllowedFlow =
   | 'ALLOW_USER_SRP_AUTH' | 'ALLOW_USER_PASSWORD_AUTH' | 'ALLOW_ADMIN_USER_PASSWORD_AUTH'

@@ -2,8 +2,8 @@
  * The OAuth 2.0 side of an app client: redirect and sign-out URLs, scopes, identity providers and
  * grant types must agree with each other, worded as Cognito words its refusals.
  */
-import { InvalidOAuthFlow, InvalidParameter, ScopeDoesNotExist } from '../errors.js';
-import type { ClientSettings } from '../store/user-pool-clients.js';
+import { InvalidOAuthFlow, InvalidParameter, ScopeDoesNotExist } from '../../errors.js';
+import type { ClientSettings } from '../../store/user-pool-clients.js';
 
 /** What the pool offers the client, beyond the client's own settings. */
 export interface OAuthContext {

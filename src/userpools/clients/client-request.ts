@@ -5,13 +5,13 @@
  * must be sent a SECRET_HASH made with one of them. The hash is checked before anything is said
  * about the user, so a caller without the secret learns nothing about who exists.
  */
-import { UserNotFound } from '../errors.js';
-import type { Services } from '../services.js';
-import type { Store } from '../store/store.js';
-import type { UserRecord } from '../store/users.js';
-import type { PoolRecord } from '../store/user-pools.js';
-import { checkSecretHash, publicGate, type ClientGate } from './auth/client-gate.js';
-import { findUserByName } from './usernames.js';
+import { UserNotFound } from '../../errors.js';
+import type { Services } from '../../services.js';
+import type { Store } from '../../store/store.js';
+import type { UserRecord } from '../../store/users.js';
+import type { PoolRecord } from '../../store/user-pools.js';
+import { checkSecretHash, publicGate, type ClientGate } from '../auth/client-gate.js';
+import { findUserByName } from '../users/usernames.js';
 
 export interface ClientRequest extends ClientGate {
   /** The user the request names, when there is one. */

@@ -5,8 +5,8 @@
  * that a secret can be rotated without downtime (API reference, AddUserPoolClientSecret).
  */
 import type { ClientSecretDescriptorType } from '@aws-sdk/client-cognito-identity-provider';
-import type { Services } from '../services.js';
-import type { ClientSecretRecord, NewClientSecret } from '../store/user-pool-clients.js';
+import type { Services } from '../../services.js';
+import type { ClientSecretRecord, NewClientSecret } from '../../store/user-pool-clients.js';
 
 export const MAX_CLIENT_SECRETS = 2;
 

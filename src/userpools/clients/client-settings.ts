@@ -8,9 +8,9 @@
  * though they still take their documented defaults (see app-clients.ts, clientPolicy).
  */
 import type { CreateUserPoolClientRequest, UserPoolClientType } from '@aws-sdk/client-cognito-identity-provider';
-import { InvalidParameter } from '../errors.js';
-import type { ClientRecord, ClientSettings } from '../store/user-pool-clients.js';
-import type { PoolRecord } from '../store/user-pools.js';
+import { InvalidParameter } from '../../errors.js';
+import type { ClientRecord, ClientSettings } from '../../store/user-pool-clients.js';
+import type { PoolRecord } from '../../store/user-pools.js';
 import { checkClientAttributes, type ClientAction } from './client-attributes.js';
 import { checkAuthFlows } from './client-auth-flows.js';
 import { checkOAuthSettings } from './client-oauth.js';

@@ -5,8 +5,8 @@
  * be outlived by the tokens they renew (API reference, CreateUserPoolClient).
  */
 import type { TimeUnitsType } from '@aws-sdk/client-cognito-identity-provider';
-import { InvalidParameter } from '../errors.js';
-import type { ClientSettings } from '../store/user-pool-clients.js';
+import { InvalidParameter } from '../../errors.js';
+import type { ClientSettings } from '../../store/user-pool-clients.js';
 
 export type TokenKind = 'AccessToken' | 'IdToken' | 'RefreshToken';
 

@@ -1,8 +1,8 @@
 /** Finding a group or failing the way Cognito fails, and describing it as GroupType. */
 import type { GroupType } from '@aws-sdk/client-cognito-identity-provider';
-import { ResourceNotFound } from '../errors.js';
-import type { Store } from '../store/store.js';
-import type { GroupRecord } from '../store/groups.js';
+import { ResourceNotFound } from '../../errors.js';
+import type { Store } from '../../store/store.js';
+import type { GroupRecord } from '../../store/groups.js';
 
 export const groupNotFound = () => ResourceNotFound('Group not found.');
 

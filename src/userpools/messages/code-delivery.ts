@@ -3,10 +3,10 @@
  * delivery as Cognito does (CodeDeliveryDetails with a masked destination).
  */
 import type { CodeDeliveryDetailsType, DeliveryMediumType } from '@aws-sdk/client-cognito-identity-provider';
-import { CodeDeliveryFailure } from '../errors.js';
-import type { Services } from '../services.js';
-import type { UserRecord } from '../store/users.js';
-import type { PoolRecord } from '../store/user-pools.js';
+import { CodeDeliveryFailure } from '../../errors.js';
+import type { Services } from '../../services.js';
+import type { UserRecord } from '../../store/users.js';
+import type { PoolRecord } from '../../store/user-pools.js';
 import { effectiveVerificationMessages } from './verification-messages.js';
 
 export type MessageKind = 'verification' | 'invitation';

@@ -7,10 +7,10 @@
  * AdminCreateUser).
  */
 import type { DeliveryMediumType } from '@aws-sdk/client-cognito-identity-provider';
-import { InvalidParameter } from '../errors.js';
-import type { Services } from '../services.js';
-import type { UserRecord } from '../store/users.js';
-import type { PoolRecord } from '../store/user-pools.js';
+import { InvalidParameter } from '../../errors.js';
+import type { Services } from '../../services.js';
+import type { UserRecord } from '../../store/users.js';
+import type { PoolRecord } from '../../store/user-pools.js';
 import { deliverCode, type Destination } from './code-delivery.js';
 
 const MEDIUMS = {

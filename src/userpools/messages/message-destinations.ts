@@ -7,14 +7,14 @@
  */
 import { createHmac } from 'node:crypto';
 import type { CodeDeliveryDetailsType } from '@aws-sdk/client-cognito-identity-provider';
-import { InvalidParameter } from '../errors.js';
-import type { Store } from '../store/store.js';
-import type { UserRecord } from '../store/users.js';
-import type { PoolRecord } from '../store/user-pools.js';
-import { existenceKey } from './auth/user-existence.js';
+import { InvalidParameter } from '../../errors.js';
+import type { Store } from '../../store/store.js';
+import type { UserRecord } from '../../store/users.js';
+import type { PoolRecord } from '../../store/user-pools.js';
+import { existenceKey } from '../auth/user-existence.js';
 import { describeDelivery, destinationFor, type Destination } from './code-delivery.js';
-import { isEmailAddress, isPhoneNumber } from './user-attributes.js';
-import { usernameKey } from './usernames.js';
+import { isEmailAddress, isPhoneNumber } from '../users/user-attributes.js';
+import { usernameKey } from '../users/usernames.js';
 
 export type ContactAttribute = Destination['attribute'];
 

@@ -3,9 +3,9 @@
  * verification, stored as a hash, expiring, single-use, and burned after five wrong guesses.
  */
 import { createHash, randomInt } from 'node:crypto';
-import { CodeMismatch, ExpiredCode, LimitExceeded } from '../errors.js';
-import type { Services } from '../services.js';
-import type { UserRecord } from '../store/users.js';
+import { CodeMismatch, ExpiredCode, LimitExceeded } from '../../errors.js';
+import type { Services } from '../../services.js';
+import type { UserRecord } from '../../store/users.js';
 
 export type CodePurpose = 'confirm-sign-up' | 'forgot-password' | `verify:${string}`;
 

@@ -5,9 +5,9 @@
  * template (the current API) wins. Unset messages are not echoed; senders use the defaults below.
  */
 import type { VerificationMessageTemplateType } from '@aws-sdk/client-cognito-identity-provider';
-import { InvalidParameter } from '../errors.js';
-import type { PoolSettings } from '../store/user-pools.js';
-import { withoutUndefined as present } from './without-undefined.js';
+import { InvalidParameter } from '../../errors.js';
+import type { PoolSettings } from '../../store/user-pools.js';
+import { withoutUndefined as present } from '../pools/without-undefined.js';
 
 /** What Cognito sends when the pool sets no message of its own. */
 export const DEFAULT_VERIFICATION_MESSAGES = {

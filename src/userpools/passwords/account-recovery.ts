@@ -3,9 +3,9 @@
  * AccountRecoverySetting gives (by Priority). `admin_only` offers no self-service channel. A pool
  * without the setting keeps Cognito's legacy order: a verified phone number, else a verified email.
  */
-import type { PoolRecord } from '../store/user-pools.js';
-import type { UserRecord } from '../store/users.js';
-import { destinationFor, type Destination } from './code-delivery.js';
+import type { PoolRecord } from '../../store/user-pools.js';
+import type { UserRecord } from '../../store/users.js';
+import { destinationFor, type Destination } from '../messages/code-delivery.js';
 
 const CHANNELS: Record<string, 'email' | 'phone_number' | undefined> = { verified_email: 'email', verified_phone_number: 'phone_number' };
 

@@ -1,6 +1,6 @@
 /** Replacing a user's password (recovery, ChangePassword): new secrets, and the failed-attempt count cleared. */
-import type { Services } from '../services.js';
-import type { UserRecord, UserStatus } from '../store/users.js';
+import type { Services } from '../../services.js';
+import type { UserRecord, UserStatus } from '../../store/users.js';
 import { passwordSecrets } from './password-secrets.js';
 
 export async function replacePassword(services: Pick<Services, 'store' | 'passwords' | 'clock'>, user: UserRecord, password: string, status?: UserStatus): Promise<void> {

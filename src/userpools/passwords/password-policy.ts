@@ -1,6 +1,6 @@
 /** The pool's password policy, worded as Cognito words its refusals. */
-import { InvalidPassword } from '../errors.js';
-import type { PoolRecord } from '../store/user-pools.js';
+import { InvalidPassword } from '../../errors.js';
+import type { PoolRecord } from '../../store/user-pools.js';
 
 /** The special characters Cognito counts as symbols (and the space). */
 const SYMBOLS = /[\^$*.[\]{}()?"!@#%&/\\,><':;|_~`=+\- ]/;

@@ -6,8 +6,8 @@
  * left out.
  */
 import { randomInt } from 'node:crypto';
-import { randomString } from '../crypto/ids.js';
-import type { PoolRecord } from '../store/user-pools.js';
+import { randomString } from '../../crypto/ids.js';
+import type { PoolRecord } from '../../store/user-pools.js';
 
 const CLASSES = ['abcdefghijkmnopqrstuvwxyz', 'ABCDEFGHJKLMNPQRSTUVWXYZ', '23456789', '!#$%*+-.=?@^_'] as const;
 const ANY = CLASSES.join('');

@@ -1,8 +1,8 @@
 /** UserPoolType as CreateUserPool and DescribeUserPool return it: identity, settings, tags, size. */
 import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
-import type { Services } from '../services.js';
-import type { Store } from '../store/store.js';
-import type { PoolRecord } from '../store/user-pools.js';
+import type { Services } from '../../services.js';
+import type { Store } from '../../store/store.js';
+import type { PoolRecord } from '../../store/user-pools.js';
 import { poolArn } from './pool-lookup.js';
 
 export async function describePool({ store, config }: Pick<Services, 'store' | 'config'>, pool: PoolRecord): Promise<UserPoolType> {

@@ -3,8 +3,8 @@
  * shapes check (lengths, patterns, enums, ranges) before an operation runs.
  */
 import type { AdminCreateUserConfigType, LambdaConfigType, UserPoolPolicyType } from '@aws-sdk/client-cognito-identity-provider';
-import { InvalidParameter } from '../errors.js';
-import type { PoolSettings } from '../store/user-pools.js';
+import { InvalidParameter } from '../../errors.js';
+import type { PoolSettings } from '../../store/user-pools.js';
 
 /** A pool signs users in either by username with aliases, or by email/phone as the username. */
 export function checkSignInAttributes(request: Pick<PoolSettings, 'AliasAttributes' | 'UsernameAttributes'>): void {

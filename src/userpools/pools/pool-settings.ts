@@ -8,10 +8,10 @@
 import type {
   AdminCreateUserConfigType, CreateUserPoolRequest, UpdateUserPoolRequest, UserPoolPolicyType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import type { PoolSettings } from '../store/user-pools.js';
+import type { PoolSettings } from '../../store/user-pools.js';
 import { checkMfa, checkSignInAttributes, reconcilePreTokenGeneration, temporaryPasswordValidityDays } from './pool-settings-rules.js';
 import { buildSchema } from './schema-attributes.js';
-import { verificationMessageSettings } from './verification-messages.js';
+import { verificationMessageSettings } from '../messages/verification-messages.js';
 import { withoutUndefined } from './without-undefined.js';
 
 /** The request members both operations carry, each reset to its default when absent. */

@@ -6,9 +6,9 @@
  * Messages follow Cognito's wording where it is known (the ones moto reproduces from the service).
  */
 import type { SchemaAttributeType } from '@aws-sdk/client-cognito-identity-provider';
-import { InvalidParameter } from '../errors.js';
-import type { PoolRecord } from '../store/user-pools.js';
-import { checkNumberConstraints, checkStringConstraints } from './attribute-constraints.js';
+import { InvalidParameter } from '../../errors.js';
+import type { PoolRecord } from '../../store/user-pools.js';
+import { checkNumberConstraints, checkStringConstraints } from '../users/attribute-constraints.js';
 import { STANDARD_ATTRIBUTE_NAMES, isStandardAttribute, standardAttribute } from './standard-attributes.js';
 
 /** Cognito's quota of custom attributes per pool. */

@@ -3,11 +3,11 @@
  * password, which a user may leave out only where the pool offers a passwordless first factor,
  * and Cognito's words for a name already taken.
  */
-import { InvalidParameter, UsernameExists, type CognitoError } from '../errors.js';
-import type { Services } from '../services.js';
-import type { PoolRecord } from '../store/user-pools.js';
-import { aliasAttribute, aliasHolders, aliasTaken } from './alias-claims.js';
-import { checkPasswordPolicy } from './password-policy.js';
+import { InvalidParameter, UsernameExists, type CognitoError } from '../../errors.js';
+import type { Services } from '../../services.js';
+import type { PoolRecord } from '../../store/user-pools.js';
+import { aliasAttribute, aliasHolders, aliasTaken } from '../users/alias-claims.js';
+import { checkPasswordPolicy } from '../passwords/password-policy.js';
 
 export const usernameTaken = () => UsernameExists('User already exists');
 

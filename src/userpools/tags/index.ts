@@ -1,4 +1,7 @@
-// Operations on tags; one module per operation.
-export { listTagsForResource } from './list-tags-for-resource.js';
-export { tagResource } from './tag-resource.js';
-export { untagResource } from './untag-resource.js';
+/**
+ * Tags on user pools, kept by ARN beside the pool rather than inside its settings, so that
+ * TagResource and the pool operations' UserPoolTags see one set. One module per operation.
+ */
+export { listTagsForResource } from './operations/list-tags-for-resource.js';
+export { tagResource } from './operations/tag-resource.js';
+export { untagResource } from './operations/untag-resource.js';

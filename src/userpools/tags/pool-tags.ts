@@ -3,11 +3,11 @@
  * settings, so TagResource and UserPoolTags (Create/Update/DescribeUserPool) see one set.
  * A pool carries at most 50 tags (Cognito's TagResource reference).
  */
-import { InvalidParameter, ResourceNotFound } from '../errors.js';
-import type { Tags } from '../store/resource-tags.js';
-import type { Services } from '../services.js';
-import type { PoolRecord } from '../store/user-pools.js';
-import { poolArn, requirePool } from './pool-lookup.js';
+import { InvalidParameter, ResourceNotFound } from '../../errors.js';
+import type { Tags } from '../../store/resource-tags.js';
+import type { Services } from '../../services.js';
+import type { PoolRecord } from '../../store/user-pools.js';
+import { poolArn, requirePool } from '../pools/pool-lookup.js';
 
 export const MAX_TAGS_PER_POOL = 50;
 

@@ -6,11 +6,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { AuthenticationResultType } from '@aws-sdk/client-cognito-identity-provider';
 import { SignJWT, type JWTPayload } from 'jose';
-import type { Services } from '../services.js';
-import type { UserRecord } from '../store/users.js';
+import type { Services } from '../../services.js';
+import type { UserRecord } from '../../store/users.js';
 import { issuerFor } from './issuer.js';
-import type { ClientRecord } from '../store/user-pool-clients.js';
-import { clientPolicy } from './app-clients.js';
+import type { ClientRecord } from '../../store/user-pool-clients.js';
+import { clientPolicy } from '../clients/app-clients.js';
 
 export const ADMIN_SCOPE = 'aws.cognito.signin.user.admin';
 

@@ -3,11 +3,11 @@
  * moving it when the administrator asks (AdminCreateUser's ForceAliasCreation). The store's unique
  * key on aliases stays the last word; this only finds the holder first, to name the attribute.
  */
-import type { CognitoError } from '../errors.js';
-import { AliasExists, UsernameExists } from '../errors.js';
-import type { Services } from '../services.js';
-import type { UserRecord } from '../store/users.js';
-import type { PoolRecord } from '../store/user-pools.js';
+import type { CognitoError } from '../../errors.js';
+import { AliasExists, UsernameExists } from '../../errors.js';
+import type { Services } from '../../services.js';
+import type { UserRecord } from '../../store/users.js';
+import type { PoolRecord } from '../../store/user-pools.js';
 import { usesAttributesAsUsername } from './usernames.js';
 
 export interface AliasHolder {

@@ -5,14 +5,14 @@
  * auto-verifies the changed contact sends a code for it (API reference,
  * AdminUpdateUserAttributes: no message when the request sets *_verified to true).
  */
-import { InvalidParameter } from '../errors.js';
-import type { Services } from '../services.js';
-import type { UserRecord } from '../store/users.js';
-import type { PoolRecord } from '../store/user-pools.js';
+import { InvalidParameter } from '../../errors.js';
+import type { Services } from '../../services.js';
+import type { UserRecord } from '../../store/users.js';
+import type { PoolRecord } from '../../store/user-pools.js';
 import { aliasAttribute, aliasTaken, claimAliases } from './alias-claims.js';
-import { deliverCode, destinationFor } from './code-delivery.js';
-import { issueCode } from './one-time-codes.js';
-import { findAttribute } from './schema-attributes.js';
+import { deliverCode, destinationFor } from '../messages/code-delivery.js';
+import { issueCode } from '../messages/one-time-codes.js';
+import { findAttribute } from '../pools/schema-attributes.js';
 import { aliasKeysOf } from './usernames.js';
 
 const CONTACTS = ['email', 'phone_number'] as const;

@@ -4,7 +4,7 @@
  * upper one.
  */
 import type { NumberAttributeConstraintsType, StringAttributeConstraintsType } from '@aws-sdk/client-cognito-identity-provider';
-import { InvalidParameter } from '../errors.js';
+import { InvalidParameter } from '../../errors.js';
 
 const MAX_STRING_LENGTH = 2048;
 

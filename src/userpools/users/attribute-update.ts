@@ -6,9 +6,9 @@
  * place until the new one is verified ("Your user can sign in and receive messages with the
  * original attribute value until they verify the new value", API reference).
  */
-import type { UserRecord } from '../store/users.js';
-import type { PoolRecord } from '../store/user-pools.js';
-import { confirmationPreference, isContactAttribute, type ContactAttribute } from './message-destinations.js';
+import type { UserRecord } from '../../store/users.js';
+import type { PoolRecord } from '../../store/user-pools.js';
+import { confirmationPreference, isContactAttribute, type ContactAttribute } from '../messages/message-destinations.js';
 
 export interface AttributeUpdatePlan {
   /** Values written now. */

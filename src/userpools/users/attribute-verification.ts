@@ -6,12 +6,12 @@
  * ForceAliasCreation), which moves it: "the previous user will no longer be able to log in using
  * that alias" (API reference, ForceAliasCreation).
  */
-import type { Services } from '../services.js';
-import type { UserRecord } from '../store/users.js';
-import type { PoolRecord } from '../store/user-pools.js';
+import type { Services } from '../../services.js';
+import type { UserRecord } from '../../store/users.js';
+import type { PoolRecord } from '../../store/user-pools.js';
 import { claimAliases } from './alias-claims.js';
 import { applyAttributeChange, planAttributeChange, type AttributeChange } from './attribute-changes.js';
-import type { ContactAttribute } from './message-destinations.js';
+import type { ContactAttribute } from '../messages/message-destinations.js';
 
 /** The change that verifies the attribute, replacing its value with `value` when one is given. */
 export function verification(pool: PoolRecord, user: UserRecord, attribute: ContactAttribute, value?: string): AttributeChange {

@@ -1,28 +1,20 @@
-// Operations on users; one module per operation.
-export { adminDeleteUser } from './admin-delete-user.js';
-export { adminGetUser } from './admin-get-user.js';
-export { adminDisableUser } from './admin-disable-user.js';
-export { adminEnableUser } from './admin-enable-user.js';
-export { signUp } from './sign-up.js';
-export { confirmSignUp } from './confirm-sign-up.js';
-export { resendConfirmationCode } from './resend-confirmation-code.js';
-export { forgotPassword } from './forgot-password.js';
-export { confirmForgotPassword } from './confirm-forgot-password.js';
-export { changePassword } from './change-password.js';
-export { getUser } from './get-user.js';
-export { deleteUser } from './delete-user.js';
-export { updateUserAttributes } from './update-user-attributes.js';
-export { deleteUserAttributes } from './delete-user-attributes.js';
-export { getUserAttributeVerificationCode } from './get-user-attribute-verification-code.js';
-export { verifyUserAttribute } from './verify-user-attribute.js';
-export { adminCreateUser } from './admin-create-user.js';
-export { adminConfirmSignUp } from './admin-confirm-sign-up.js';
-export { adminSetUserPassword } from './admin-set-user-password.js';
-export { adminResetUserPassword } from './admin-reset-user-password.js';
-export { adminAddUserToGroup } from './admin-add-user-to-group.js';
-export { adminRemoveUserFromGroup } from './admin-remove-user-from-group.js';
-export { adminListGroupsForUser } from './admin-list-groups-for-user.js';
-export { listUsersInGroup } from './list-users-in-group.js';
-export { listUsers } from './list-users.js';
-export { adminUpdateUserAttributes } from './admin-update-user-attributes.js';
-export { adminDeleteUserAttributes } from './admin-delete-user-attributes.js';
+/**
+ * The user directory: how users are named (usernames, aliases and their claims), their attributes
+ * against the schema (who may write which, verification, pending changes), their status and
+ * whether they are enabled, finding and searching them, and the operations administrators and
+ * signed-in users run on them. One module per operation under operations/.
+ */
+export { adminCreateUser } from './operations/admin-create-user.js';
+export { adminDeleteUserAttributes } from './operations/admin-delete-user-attributes.js';
+export { adminDeleteUser } from './operations/admin-delete-user.js';
+export { adminDisableUser } from './operations/admin-disable-user.js';
+export { adminEnableUser } from './operations/admin-enable-user.js';
+export { adminGetUser } from './operations/admin-get-user.js';
+export { adminUpdateUserAttributes } from './operations/admin-update-user-attributes.js';
+export { deleteUserAttributes } from './operations/delete-user-attributes.js';
+export { deleteUser } from './operations/delete-user.js';
+export { getUserAttributeVerificationCode } from './operations/get-user-attribute-verification-code.js';
+export { getUser } from './operations/get-user.js';
+export { listUsers } from './operations/list-users.js';
+export { updateUserAttributes } from './operations/update-user-attributes.js';
+export { verifyUserAttribute } from './operations/verify-user-attribute.js';

@@ -4,9 +4,9 @@
  * username is a new UUID (Cognito's "persistent GUID"). Elsewhere the name given is the username,
  * and Cognito refuses one shaped like an alias attribute, which would shadow another user's alias.
  */
-import { InvalidParameter } from '../errors.js';
-import type { Ids } from '../crypto/ids.js';
-import type { PoolRecord } from '../store/user-pools.js';
+import { InvalidParameter } from '../../errors.js';
+import type { Ids } from '../../crypto/ids.js';
+import type { PoolRecord } from '../../store/user-pools.js';
 import { isEmailAddress, isPhoneNumber } from './user-attributes.js';
 import { usernameKey, usesAttributesAsUsername } from './usernames.js';
 

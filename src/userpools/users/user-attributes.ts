@@ -3,9 +3,9 @@
  * they may hold, which are required, and how they are listed back.
  */
 import type { AttributeType, SchemaAttributeType } from '@aws-sdk/client-cognito-identity-provider';
-import { InvalidParameter, NotAuthorized } from '../errors.js';
-import type { PoolRecord } from '../store/user-pools.js';
-import { findAttribute, schemaAttributes } from './schema-attributes.js';
+import { InvalidParameter, NotAuthorized } from '../../errors.js';
+import type { PoolRecord } from '../../store/user-pools.js';
+import { findAttribute, schemaAttributes } from '../pools/schema-attributes.js';
 
 /** Who is writing: an administrator may write developer-only and immutable-at-create attributes. */
 export type Writer = 'admin' | 'user';

@@ -3,8 +3,8 @@
  * tokens and with them its access tokens (as AdminDisableUser does in Cognito), so that enabling
  * the user again does not bring an old session back.
  */
-import type { Services } from '../services.js';
-import { requirePool } from './pool-lookup.js';
+import type { Services } from '../../services.js';
+import { requirePool } from '../pools/pool-lookup.js';
 import { requireUser } from './user-lookup.js';
 
 export async function setUserEnabled({ store, clock }: Pick<Services, 'store' | 'clock'>, poolId: string, username: string, enabled: boolean): Promise<Record<string, never>> {

@@ -1,9 +1,9 @@
 /** Finding a user by the name an administrator or client typed, or failing as Cognito fails. */
 import type { UserType } from '@aws-sdk/client-cognito-identity-provider';
-import { UserNotFound } from '../errors.js';
-import type { Store } from '../store/store.js';
-import type { UserRecord } from '../store/users.js';
-import type { PoolRecord } from '../store/user-pools.js';
+import { UserNotFound } from '../../errors.js';
+import type { Store } from '../../store/store.js';
+import type { UserRecord } from '../../store/users.js';
+import type { PoolRecord } from '../../store/user-pools.js';
 import { attributeList } from './user-attributes.js';
 import { findUserByName } from './usernames.js';
 

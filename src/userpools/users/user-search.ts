@@ -6,10 +6,10 @@
  * (case-insensitive), status ("Enabled"/"Disabled"), sub, and six standard attributes. Each maps
  * to an indexed column or attribute row (store/users.ts), never to a scan.
  */
-import { InvalidParameter } from '../errors.js';
-import type { UserFilter } from '../store/users.js';
-import type { PoolRecord } from '../store/user-pools.js';
-import { findAttribute } from './schema-attributes.js';
+import { InvalidParameter } from '../../errors.js';
+import type { UserFilter } from '../../store/users.js';
+import type { PoolRecord } from '../../store/user-pools.js';
+import { findAttribute } from '../pools/schema-attributes.js';
 
 const SEARCHABLE_ATTRIBUTES = new Set(['email', 'phone_number', 'name', 'given_name', 'family_name', 'preferred_username']);
 const FILTER = /^\s*([^\s=^"]+)\s*(\^?=)\s*"((?:[^"\\]|\\.)*)"\s*$/s;

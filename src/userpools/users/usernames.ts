@@ -4,9 +4,9 @@
  * number in pools that use them as usernames (UsernameAttributes), and verified email, phone
  * number or preferred_username in pools with AliasAttributes.
  */
-import type { Store } from '../store/store.js';
-import type { UserRecord } from '../store/users.js';
-import type { PoolRecord } from '../store/user-pools.js';
+import type { Store } from '../../store/store.js';
+import type { UserRecord } from '../../store/users.js';
+import type { PoolRecord } from '../../store/user-pools.js';
 
 /** API-created pools are case-sensitive unless UsernameConfiguration says otherwise. */
 export const isCaseSensitive = (pool: PoolRecord) => pool.settings.UsernameConfiguration?.CaseSensitive !== false;

@@ -5,11 +5,11 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
-import { model } from '../../src/protocol/generated/cognito-idp.js';
-import { inParallel, probesFor, type Probe } from '../support/bad-input-probes.js';
-import { describeEngines } from '../support/engines.js';
-import { startGatehouse, type Gatehouse } from '../support/gatehouse.js';
-import { readReply, signedFetch, type AwsReply } from '../support/signed-fetch.js';
+import { model } from '../../../src/protocol/generated/cognito-idp.js';
+import { inParallel, probesFor, type Probe } from '../../support/bad-input-probes.js';
+import { describeEngines } from '../../support/engines.js';
+import { startGatehouse, type Gatehouse } from '../../support/gatehouse.js';
+import { readReply, signedFetch, type AwsReply } from '../../support/signed-fetch.js';
 
 const BODY_LIMIT = 4 * 1024 * 1024;
 

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { ListUserPoolsCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { adminClient } from '../support/aws.js';
-import { describeEngines } from '../support/engines.js';
-import { startGatehouse, type Gatehouse } from '../support/gatehouse.js';
+import { adminClient } from '../../support/aws.js';
+import { describeEngines } from '../../support/engines.js';
+import { startGatehouse, type Gatehouse } from '../../support/gatehouse.js';
 
 describeEngines('AWS JSON edge', (engine) => {
   let server: Gatehouse;

@@ -7,12 +7,12 @@ import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
 import { after, before, it } from 'node:test';
 import { ListUserPoolsCommand, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { model } from '../../src/protocol/generated/cognito-idp.js';
-import { adminClient, awsCli } from '../support/aws.js';
-import { boto3 } from '../support/boto3.js';
-import { describeEngines } from '../support/engines.js';
-import { ADMIN, startGatehouse, type Gatehouse } from '../support/gatehouse.js';
-import { jsonRequest, signedFetch, signRequest, wirePath } from '../support/signed-fetch.js';
+import { model } from '../../../src/protocol/generated/cognito-idp.js';
+import { adminClient, awsCli } from '../../support/aws.js';
+import { boto3 } from '../../support/boto3.js';
+import { describeEngines } from '../../support/engines.js';
+import { ADMIN, startGatehouse, type Gatehouse } from '../../support/gatehouse.js';
+import { jsonRequest, signedFetch, signRequest, wirePath } from '../../support/signed-fetch.js';
 
 const WRONG_SECRET = { accessKeyId: ADMIN.accessKeyId, secretAccessKey: 'definitely/not/the/secret/access/key/000' };
 const UNKNOWN_KEY = { accessKeyId: 'AKIAUNKNOWNUNKNOWN00', secretAccessKey: ADMIN.secretAccessKey };

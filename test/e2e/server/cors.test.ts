@@ -5,9 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
-import { describeEngines } from '../support/engines.js';
-import { startGatehouse, type Gatehouse } from '../support/gatehouse.js';
-import { signedFetch, type AwsReply } from '../support/signed-fetch.js';
+import { describeEngines } from '../../support/engines.js';
+import { startGatehouse, type Gatehouse } from '../../support/gatehouse.js';
+import { signedFetch, type AwsReply } from '../../support/signed-fetch.js';
 
 const ORIGIN = 'https://app.example.com';
 const REQUESTED_HEADERS = 'content-type,x-amz-target,x-amz-user-agent,cache-control';

@@ -10,11 +10,11 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { CreateUserPoolCommand, ListUserPoolsCommand } from '@aws-sdk/client-cognito-identity-provider';
 import pg from 'pg';
-import { adminClient } from '../support/aws.js';
-import { describeEngines } from '../support/engines.js';
-import { ADMIN, startGatehouse, type Gatehouse } from '../support/gatehouse.js';
-import { childPids, isAlive, runGatehouse, sleep, until } from '../support/processes.js';
-import { jsonRequest, signRequest } from '../support/signed-fetch.js';
+import { adminClient } from '../../support/aws.js';
+import { describeEngines } from '../../support/engines.js';
+import { ADMIN, startGatehouse, type Gatehouse } from '../../support/gatehouse.js';
+import { childPids, isAlive, runGatehouse, sleep, until } from '../../support/processes.js';
+import { jsonRequest, signRequest } from '../../support/signed-fetch.js';
 
 const GENERATED = /Generated admin credentials \(shown once\):\n {2}AWS_ACCESS_KEY_ID=(\S+)\n {2}AWS_SECRET_ACCESS_KEY=(\S+)\n/;
 

@@ -20,10 +20,10 @@ import { openDatabase } from '../../../src/store/database.js';
 import { migrateToLatest } from '../../../src/store/migrate.js';
 import { createStore } from '../../../src/store/store.js';
 import type { UserStatus } from '../../../src/store/users.js';
-import { createUserPoolClient } from '../../../src/userpools/operations/clients/create-user-pool-client.js';
-import { createUserPool } from '../../../src/userpools/operations/pools/create-user-pool.js';
-import { passwordSecrets } from '../../../src/userpools/password-secrets.js';
-import { aliasKeysOf, usernameKey } from '../../../src/userpools/usernames.js';
+import { createUserPoolClient } from '../../../src/userpools/clients/operations/create-user-pool-client.js';
+import { createUserPool } from '../../../src/userpools/pools/operations/create-user-pool.js';
+import { passwordSecrets } from '../../../src/userpools/passwords/password-secrets.js';
+import { aliasKeysOf, usernameKey } from '../../../src/userpools/users/usernames.js';
 
 export interface Harness {
   services: Services;

@@ -4,8 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { initiateAuth } from '../../../src/userpools/operations/auth/initiate-auth.js';
-import { respondToAuthChallenge } from '../../../src/userpools/operations/auth/respond-to-auth-challenge.js';
+import { initiateAuth } from '../../../src/userpools/auth/operations/initiate-auth.js';
+import { respondToAuthChallenge } from '../../../src/userpools/auth/operations/respond-to-auth-challenge.js';
 import { authHarness, type Harness } from './harness.js';
 
 describe('NEW_PASSWORD_REQUIRED with missing required attributes', () => {

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { passwordHasher } from '../../../src/crypto/passwords.js';
-import { initiateAuth } from '../../../src/userpools/operations/auth/initiate-auth.js';
+import { initiateAuth } from '../../../src/userpools/auth/operations/initiate-auth.js';
 import { authHarness, type Harness } from './harness.js';
 
 describe('rehashing on sign-in', () => {

@@ -1,8 +1,8 @@
 /** USER_SRP_AUTH against amazon-cognito-identity-js's own SRP helper, in process. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { initiateAuth } from '../../../src/userpools/operations/auth/initiate-auth.js';
-import { respondToAuthChallenge } from '../../../src/userpools/operations/auth/respond-to-auth-challenge.js';
+import { initiateAuth } from '../../../src/userpools/auth/operations/initiate-auth.js';
+import { respondToAuthChallenge } from '../../../src/userpools/auth/operations/respond-to-auth-challenge.js';
 import { srpClient } from '../../support/srp-client.js';
 import { authHarness, type Harness } from './harness.js';
 

@@ -2,10 +2,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { lockoutMs } from '../../../src/userpools/auth/lockout.js';
-import { adminInitiateAuth } from '../../../src/userpools/operations/auth/admin-initiate-auth.js';
-import { getTokensFromRefreshToken } from '../../../src/userpools/operations/auth/get-tokens-from-refresh-token.js';
-import { initiateAuth } from '../../../src/userpools/operations/auth/initiate-auth.js';
-import { respondToAuthChallenge } from '../../../src/userpools/operations/auth/respond-to-auth-challenge.js';
+import { adminInitiateAuth } from '../../../src/userpools/auth/operations/admin-initiate-auth.js';
+import { getTokensFromRefreshToken } from '../../../src/userpools/tokens/operations/get-tokens-from-refresh-token.js';
+import { initiateAuth } from '../../../src/userpools/auth/operations/initiate-auth.js';
+import { respondToAuthChallenge } from '../../../src/userpools/auth/operations/respond-to-auth-challenge.js';
 import { authHarness, type Harness } from './harness.js';
 
 const PASSWORD = 'Correct-Horse-9';

@@ -5,11 +5,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { secretBox } from '../../src/crypto/secret-box.js';
-import { openDatabase } from '../../src/store/database.js';
-import { migrateToLatest } from '../../src/store/migrate.js';
-import { createStore, type Store } from '../../src/store/store.js';
-import { clientPolicy, clientSecretValues, requireClient } from '../../src/userpools/app-clients.js';
+import { secretBox } from '../../../src/crypto/secret-box.js';
+import { openDatabase } from '../../../src/store/database.js';
+import { migrateToLatest } from '../../../src/store/migrate.js';
+import { createStore, type Store } from '../../../src/store/store.js';
+import { clientPolicy, clientSecretValues, requireClient } from '../../../src/userpools/clients/app-clients.js';
 
 describe('app clients for sign-in', () => {
   let store: Store;

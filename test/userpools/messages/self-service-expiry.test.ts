@@ -5,15 +5,15 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createMailer } from '../../src/messaging/mailer.js';
-import { initiateAuth } from '../../src/userpools/operations/auth/initiate-auth.js';
-import { confirmForgotPassword } from '../../src/userpools/operations/users/confirm-forgot-password.js';
-import { confirmSignUp } from '../../src/userpools/operations/users/confirm-sign-up.js';
-import { forgotPassword } from '../../src/userpools/operations/users/forgot-password.js';
-import { getUser } from '../../src/userpools/operations/users/get-user.js';
-import { signUp } from '../../src/userpools/operations/users/sign-up.js';
-import { startMailbox, type Mailbox } from '../support/mailbox.js';
-import { authHarness, type Harness } from './auth/harness.js';
+import { createMailer } from '../../../src/messaging/mailer.js';
+import { initiateAuth } from '../../../src/userpools/auth/operations/initiate-auth.js';
+import { confirmForgotPassword } from '../../../src/userpools/passwords/operations/confirm-forgot-password.js';
+import { confirmSignUp } from '../../../src/userpools/signup/operations/confirm-sign-up.js';
+import { forgotPassword } from '../../../src/userpools/passwords/operations/forgot-password.js';
+import { getUser } from '../../../src/userpools/users/operations/get-user.js';
+import { signUp } from '../../../src/userpools/signup/operations/sign-up.js';
+import { startMailbox, type Mailbox } from '../../support/mailbox.js';
+import { authHarness, type Harness } from '../auth/harness.js';
 
 const PASSWORD = 'Correct-Horse-9';
 const HOUR = 3600_000;

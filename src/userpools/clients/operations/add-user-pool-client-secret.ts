@@ -5,8 +5,8 @@
 import type { AddUserPoolClientSecretRequest, AddUserPoolClientSecretResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { InvalidParameter, LimitExceeded } from '../../../errors.js';
 import { operation } from '../../../protocol/operation.js';
-import { clientNotFound, requirePoolClient } from '../../app-clients.js';
-import { MAX_CLIENT_SECRETS, sealClientSecret, secretDescriptor } from '../../client-secrets.js';
+import { clientNotFound, requirePoolClient } from '../app-clients.js';
+import { MAX_CLIENT_SECRETS, sealClientSecret, secretDescriptor } from '../client-secrets.js';
 
 export const addUserPoolClientSecret = operation<AddUserPoolClientSecretRequest, AddUserPoolClientSecretResponse>('AddUserPoolClientSecret', async function addUserPoolClientSecret(services, input) {
   const { store, ids } = services;

@@ -2,9 +2,9 @@
 import type { CreateUserPoolClientRequest, CreateUserPoolClientResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { InvalidParameter } from '../../../errors.js';
 import { operation } from '../../../protocol/operation.js';
-import { firstSecret, sealClientSecret } from '../../client-secrets.js';
-import { clientSettingsFrom, describeClient } from '../../client-settings.js';
-import { requirePool } from '../../pool-lookup.js';
+import { firstSecret, sealClientSecret } from '../client-secrets.js';
+import { clientSettingsFrom, describeClient } from '../client-settings.js';
+import { requirePool } from '../../pools/pool-lookup.js';
 
 export const createUserPoolClient = operation<CreateUserPoolClientRequest, CreateUserPoolClientResponse>('CreateUserPoolClient', async function createUserPoolClient(services, input) {
   const { store, clock, ids } = services;

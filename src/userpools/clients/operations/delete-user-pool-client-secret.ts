@@ -2,7 +2,7 @@
 import type { DeleteUserPoolClientSecretRequest, DeleteUserPoolClientSecretResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { InvalidParameter, ResourceNotFound } from '../../../errors.js';
 import { operation } from '../../../protocol/operation.js';
-import { clientNotFound, requirePoolClient } from '../../app-clients.js';
+import { clientNotFound, requirePoolClient } from '../app-clients.js';
 
 export const deleteUserPoolClientSecret = operation<DeleteUserPoolClientSecretRequest, DeleteUserPoolClientSecretResponse>('DeleteUserPoolClientSecret', async function deleteUserPoolClientSecret({ store }, input) {
   const { client } = await requirePoolClient(store, input.UserPoolId!, input.ClientId!);

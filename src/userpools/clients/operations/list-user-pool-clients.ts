@@ -2,7 +2,7 @@
 import type { ListUserPoolClientsRequest, ListUserPoolClientsResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { operation } from '../../../protocol/operation.js';
 import { decodePageToken, encodePageToken, isString } from '../../../protocol/pagination.js';
-import { requirePool } from '../../pool-lookup.js';
+import { requirePool } from '../../pools/pool-lookup.js';
 
 export const listUserPoolClients = operation<ListUserPoolClientsRequest, ListUserPoolClientsResponse>('ListUserPoolClients', async function listUserPoolClients({ store }, input) {
   const pool = await requirePool(store, input.UserPoolId!);

@@ -4,8 +4,8 @@
  */
 import type { UpdateUserPoolClientRequest, UpdateUserPoolClientResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { operation } from '../../../protocol/operation.js';
-import { clientNotFound, clientSecretValues, requirePoolClient } from '../../app-clients.js';
-import { clientSettingsFrom, describeClient } from '../../client-settings.js';
+import { clientNotFound, clientSecretValues, requirePoolClient } from '../app-clients.js';
+import { clientSettingsFrom, describeClient } from '../client-settings.js';
 
 export const updateUserPoolClient = operation<UpdateUserPoolClientRequest, UpdateUserPoolClientResponse>('UpdateUserPoolClient', async function updateUserPoolClient(services, input) {
   const { store, clock } = services;

@@ -1,9 +1,9 @@
 /** AdminAddUserToGroup: adds the user to the group; adding a member again changes nothing. */
 import type { AdminAddUserToGroupRequest } from '@aws-sdk/client-cognito-identity-provider';
 import { operation } from '../../../protocol/operation.js';
-import { requireGroup } from '../../groups.js';
-import { requirePool } from '../../pool-lookup.js';
-import { requireUser } from '../../user-lookup.js';
+import { requireGroup } from '../groups.js';
+import { requirePool } from '../../pools/pool-lookup.js';
+import { requireUser } from '../../users/user-lookup.js';
 
 export const adminAddUserToGroup = operation<AdminAddUserToGroupRequest, Record<string, never>>('AdminAddUserToGroup', async function adminAddUserToGroup({ store, clock }, input) {
   const pool = await requirePool(store, input.UserPoolId!);

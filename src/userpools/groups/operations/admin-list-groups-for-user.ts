@@ -2,9 +2,9 @@
 import type { AdminListGroupsForUserRequest, AdminListGroupsForUserResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { operation } from '../../../protocol/operation.js';
 import { decodePageToken, isString, pageOf } from '../../../protocol/pagination.js';
-import { describeGroup } from '../../groups.js';
-import { requirePool } from '../../pool-lookup.js';
-import { requireUser } from '../../user-lookup.js';
+import { describeGroup } from '../groups.js';
+import { requirePool } from '../../pools/pool-lookup.js';
+import { requireUser } from '../../users/user-lookup.js';
 
 export const adminListGroupsForUser = operation<AdminListGroupsForUserRequest, AdminListGroupsForUserResponse>('AdminListGroupsForUser', async function adminListGroupsForUser({ store }, input) {
   const pool = await requirePool(store, input.UserPoolId!);

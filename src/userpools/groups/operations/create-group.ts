@@ -3,8 +3,8 @@ import type { CreateGroupRequest, CreateGroupResponse } from '@aws-sdk/client-co
 import { GroupExists } from '../../../errors.js';
 import { operation } from '../../../protocol/operation.js';
 import { isUniqueViolation } from '../../../store/sql-errors.js';
-import { describeGroup } from '../../groups.js';
-import { requirePool } from '../../pool-lookup.js';
+import { describeGroup } from '../groups.js';
+import { requirePool } from '../../pools/pool-lookup.js';
 
 export const createGroup = operation<CreateGroupRequest, CreateGroupResponse>('CreateGroup', async function createGroup({ store, clock }, input) {
   const pool = await requirePool(store, input.UserPoolId!);

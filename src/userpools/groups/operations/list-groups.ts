@@ -2,8 +2,8 @@
 import type { ListGroupsRequest, ListGroupsResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { operation } from '../../../protocol/operation.js';
 import { decodePageToken, encodePageToken, isString } from '../../../protocol/pagination.js';
-import { describeGroup } from '../../groups.js';
-import { requirePool } from '../../pool-lookup.js';
+import { describeGroup } from '../groups.js';
+import { requirePool } from '../../pools/pool-lookup.js';
 
 export const listGroups = operation<ListGroupsRequest, ListGroupsResponse>('ListGroups', async function listGroups({ store }, input) {
   const pool = await requirePool(store, input.UserPoolId!);

@@ -2,9 +2,9 @@
 import type { ListUsersInGroupRequest, ListUsersInGroupResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { operation } from '../../../protocol/operation.js';
 import { decodePageToken, isString, pageOf } from '../../../protocol/pagination.js';
-import { requireGroup } from '../../groups.js';
-import { requirePool } from '../../pool-lookup.js';
-import { userType } from '../../user-lookup.js';
+import { requireGroup } from '../groups.js';
+import { requirePool } from '../../pools/pool-lookup.js';
+import { userType } from '../../users/user-lookup.js';
 
 export const listUsersInGroup = operation<ListUsersInGroupRequest, ListUsersInGroupResponse>('ListUsersInGroup', async function listUsersInGroup({ store }, input) {
   const pool = await requirePool(store, input.UserPoolId!);

@@ -1,8 +1,8 @@
 /** UpdateGroup: changes only the members sent; the others keep their values. */
 import type { UpdateGroupRequest, UpdateGroupResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { operation } from '../../../protocol/operation.js';
-import { describeGroup, groupNotFound } from '../../groups.js';
-import { requirePool } from '../../pool-lookup.js';
+import { describeGroup, groupNotFound } from '../groups.js';
+import { requirePool } from '../../pools/pool-lookup.js';
 
 export const updateGroup = operation<UpdateGroupRequest, UpdateGroupResponse>('UpdateGroup', async function updateGroup({ store, clock }, input) {
   const pool = await requirePool(store, input.UserPoolId!);

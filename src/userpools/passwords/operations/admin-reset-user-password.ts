@@ -7,11 +7,11 @@
 import type { AdminResetUserPasswordRequest } from '@aws-sdk/client-cognito-identity-provider';
 import { InvalidParameter } from '../../../errors.js';
 import { operation } from '../../../protocol/operation.js';
-import { recoveryDestination } from '../../account-recovery.js';
-import { deliverCode } from '../../code-delivery.js';
-import { issueCode } from '../../one-time-codes.js';
-import { requirePool } from '../../pool-lookup.js';
-import { requireUser } from '../../user-lookup.js';
+import { recoveryDestination } from '../account-recovery.js';
+import { deliverCode } from '../../messages/code-delivery.js';
+import { issueCode } from '../../messages/one-time-codes.js';
+import { requirePool } from '../../pools/pool-lookup.js';
+import { requireUser } from '../../users/user-lookup.js';
 
 export const adminResetUserPassword = operation<AdminResetUserPasswordRequest, Record<string, never>>('AdminResetUserPassword', async function adminResetUserPassword(services, input) {
   const { store, clock } = services;

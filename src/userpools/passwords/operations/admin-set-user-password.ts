@@ -5,10 +5,10 @@
  */
 import type { AdminSetUserPasswordRequest } from '@aws-sdk/client-cognito-identity-provider';
 import { operation } from '../../../protocol/operation.js';
-import { checkPasswordPolicy } from '../../password-policy.js';
-import { passwordSecrets } from '../../password-secrets.js';
-import { requirePool } from '../../pool-lookup.js';
-import { requireUser } from '../../user-lookup.js';
+import { checkPasswordPolicy } from '../password-policy.js';
+import { passwordSecrets } from '../password-secrets.js';
+import { requirePool } from '../../pools/pool-lookup.js';
+import { requireUser } from '../../users/user-lookup.js';
 
 export const adminSetUserPassword = operation<AdminSetUserPasswordRequest, Record<string, never>>('AdminSetUserPassword', async function adminSetUserPassword(services, input) {
   const { store, clock } = services;

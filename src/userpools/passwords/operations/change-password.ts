@@ -5,10 +5,10 @@
  */
 import type { ChangePasswordRequest, ChangePasswordResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { operation } from '../../../protocol/operation.js';
-import { authenticateAccessToken } from '../../access-tokens.js';
+import { authenticateAccessToken } from '../../tokens/access-tokens.js';
 import { clearFailedSignIns, failSignIn, reserveAttempt } from '../../auth/lockout.js';
-import { replacePassword } from '../../password-change.js';
-import { checkPasswordPolicy } from '../../password-policy.js';
+import { replacePassword } from '../password-change.js';
+import { checkPasswordPolicy } from '../password-policy.js';
 
 export const changePassword = operation<ChangePasswordRequest, ChangePasswordResponse>('ChangePassword', async function changePassword(services, input) {
   const { pool, user } = await authenticateAccessToken(services, input.AccessToken!);

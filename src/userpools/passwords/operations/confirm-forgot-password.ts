@@ -7,10 +7,10 @@ import type { ConfirmForgotPasswordRequest, ConfirmForgotPasswordResponse } from
 import { CodeMismatch, NotAuthorized } from '../../../errors.js';
 import { operation } from '../../../protocol/operation.js';
 import { hidesUserExistence } from '../../auth/user-existence.js';
-import { openClientRequest, unknownUserForClient } from '../../client-request.js';
-import { redeemCode } from '../../one-time-codes.js';
-import { replacePassword } from '../../password-change.js';
-import { checkPasswordPolicy } from '../../password-policy.js';
+import { openClientRequest, unknownUserForClient } from '../../clients/client-request.js';
+import { redeemCode } from '../../messages/one-time-codes.js';
+import { replacePassword } from '../password-change.js';
+import { checkPasswordPolicy } from '../password-policy.js';
 
 export const confirmForgotPassword = operation<ConfirmForgotPasswordRequest, ConfirmForgotPasswordResponse>('ConfirmForgotPassword', async function confirmForgotPassword(services, input) {
   const request = await openClientRequest(services, input);

@@ -1,17 +1,17 @@
 /**
  * ForgotPassword: a recovery code to the user's verified contact, chosen by the pool's
- * AccountRecoverySetting (src/userpools/message-destinations.ts). The password keeps working
+ * AccountRecoverySetting (passwords/account-recovery.ts). The password keeps working
  * until ConfirmForgotPassword replaces it.
  */
 import type { ForgotPasswordRequest, ForgotPasswordResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { InvalidParameter, NotAuthorized } from '../../../errors.js';
 import { operation } from '../../../protocol/operation.js';
 import { hidesUserExistence } from '../../auth/user-existence.js';
-import { openClientRequest, unknownUserForClient } from '../../client-request.js';
-import { deliverCode } from '../../code-delivery.js';
-import { recoveryChannels, recoveryDestination } from '../../account-recovery.js';
-import { simulatedDelivery } from '../../message-destinations.js';
-import { issueCode } from '../../one-time-codes.js';
+import { openClientRequest, unknownUserForClient } from '../../clients/client-request.js';
+import { deliverCode } from '../../messages/code-delivery.js';
+import { recoveryChannels, recoveryDestination } from '../account-recovery.js';
+import { simulatedDelivery } from '../../messages/message-destinations.js';
+import { issueCode } from '../../messages/one-time-codes.js';
 
 export const forgotPassword = operation<ForgotPasswordRequest, ForgotPasswordResponse>('ForgotPassword', async function forgotPassword(services, input) {
   const request = await openClientRequest(services, input);

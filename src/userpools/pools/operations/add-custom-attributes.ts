@@ -2,8 +2,8 @@
 import type { AddCustomAttributesRequest, AddCustomAttributesResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { ConcurrentModification } from '../../../errors.js';
 import { operation } from '../../../protocol/operation.js';
-import { requirePool } from '../../pool-lookup.js';
-import { schemaAttributes, withCustomAttributes } from '../../schema-attributes.js';
+import { requirePool } from '../pool-lookup.js';
+import { schemaAttributes, withCustomAttributes } from '../schema-attributes.js';
 
 export const addCustomAttributes = operation<AddCustomAttributesRequest, AddCustomAttributesResponse>('AddCustomAttributes', async function addCustomAttributes({ store, clock }, input) {
   const pool = await requirePool(store, input.UserPoolId!);

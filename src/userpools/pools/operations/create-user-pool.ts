@@ -1,10 +1,10 @@
 /** CreateUserPool: a pool with every setting stored (defaults filled in), its signing keys and its tags. */
 import type { CreateUserPoolRequest, CreateUserPoolResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { operation } from '../../../protocol/operation.js';
-import { describePool } from '../../describe-pool.js';
-import { poolArn } from '../../pool-lookup.js';
-import { newPoolSettings } from '../../pool-settings.js';
-import { checkTagCount, replacePoolTags } from '../../pool-tags.js';
+import { describePool } from '../describe-pool.js';
+import { poolArn } from '../pool-lookup.js';
+import { newPoolSettings } from '../pool-settings.js';
+import { checkTagCount, replacePoolTags } from '../../tags/pool-tags.js';
 
 export const createUserPool = operation<CreateUserPoolRequest, CreateUserPoolResponse>('CreateUserPool', async function createUserPool(services, input) {
   const { store, clock, ids, keys, config } = services;

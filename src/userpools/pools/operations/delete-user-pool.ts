@@ -6,7 +6,7 @@
 import type { DeleteUserPoolRequest } from '@aws-sdk/client-cognito-identity-provider';
 import { InvalidParameter } from '../../../errors.js';
 import { operation } from '../../../protocol/operation.js';
-import { poolArn, requirePool } from '../../pool-lookup.js';
+import { poolArn, requirePool } from '../pool-lookup.js';
 
 export const deleteUserPool = operation<DeleteUserPoolRequest, Record<string, never>>('DeleteUserPool', async function deleteUserPool({ store, keys, config }, input) {
   const pool = await requirePool(store, input.UserPoolId!);

@@ -6,9 +6,9 @@
 import type { UpdateUserPoolRequest, UpdateUserPoolResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { ConcurrentModification } from '../../../errors.js';
 import { operation } from '../../../protocol/operation.js';
-import { poolArn, requirePool } from '../../pool-lookup.js';
-import { updatedPoolSettings } from '../../pool-settings.js';
-import { checkTagCount, replacePoolTags } from '../../pool-tags.js';
+import { poolArn, requirePool } from '../pool-lookup.js';
+import { updatedPoolSettings } from '../pool-settings.js';
+import { checkTagCount, replacePoolTags } from '../../tags/pool-tags.js';
 
 export const updateUserPool = operation<UpdateUserPoolRequest, UpdateUserPoolResponse>('UpdateUserPool', async function updateUserPool({ store, clock, config }, input) {
   const pool = await requirePool(store, input.UserPoolId!);

@@ -2,8 +2,8 @@
 import type { AdminConfirmSignUpRequest } from '@aws-sdk/client-cognito-identity-provider';
 import { NotAuthorized } from '../../../errors.js';
 import { operation } from '../../../protocol/operation.js';
-import { requirePool } from '../../pool-lookup.js';
-import { requireUser } from '../../user-lookup.js';
+import { requirePool } from '../../pools/pool-lookup.js';
+import { requireUser } from '../../users/user-lookup.js';
 
 export const adminConfirmSignUp = operation<AdminConfirmSignUpRequest, Record<string, never>>('AdminConfirmSignUp', async function adminConfirmSignUp({ store, clock }, input) {
   const pool = await requirePool(store, input.UserPoolId!);

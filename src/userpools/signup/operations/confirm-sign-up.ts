@@ -7,10 +7,10 @@ import type { ConfirmSignUpRequest, ConfirmSignUpResponse } from '@aws-sdk/clien
 import { CodeMismatch, NotAuthorized } from '../../../errors.js';
 import { operation } from '../../../protocol/operation.js';
 import { hidesUserExistence } from '../../auth/user-existence.js';
-import { applyVerification, checkAliasesFree, verification } from '../../attribute-verification.js';
-import { openClientRequest, unknownUserForClient } from '../../client-request.js';
-import { confirmationDestination } from '../../message-destinations.js';
-import { redeemCode } from '../../one-time-codes.js';
+import { applyVerification, checkAliasesFree, verification } from '../../users/attribute-verification.js';
+import { openClientRequest, unknownUserForClient } from '../../clients/client-request.js';
+import { confirmationDestination } from '../../messages/message-destinations.js';
+import { redeemCode } from '../../messages/one-time-codes.js';
 
 export const confirmSignUp = operation<ConfirmSignUpRequest, ConfirmSignUpResponse>('ConfirmSignUp', async function confirmSignUp(services, input) {
   const request = await openClientRequest(services, input);

@@ -3,10 +3,10 @@ import type { ResendConfirmationCodeRequest, ResendConfirmationCodeResponse } fr
 import { InvalidParameter } from '../../../errors.js';
 import { operation } from '../../../protocol/operation.js';
 import { hidesUserExistence } from '../../auth/user-existence.js';
-import { openClientRequest, unknownUserForClient } from '../../client-request.js';
-import { deliverCode } from '../../code-delivery.js';
-import { confirmationDestination, confirmationPreference, simulatedDelivery } from '../../message-destinations.js';
-import { issueCode } from '../../one-time-codes.js';
+import { openClientRequest, unknownUserForClient } from '../../clients/client-request.js';
+import { deliverCode } from '../../messages/code-delivery.js';
+import { confirmationDestination, confirmationPreference, simulatedDelivery } from '../../messages/message-destinations.js';
+import { issueCode } from '../../messages/one-time-codes.js';
 
 export const resendConfirmationCode = operation<ResendConfirmationCodeRequest, ResendConfirmationCodeResponse>('ResendConfirmationCode', async function resendConfirmationCode(services, input) {
   const request = await openClientRequest(services, input);

@@ -7,16 +7,16 @@ import type { SignUpRequest, SignUpResponse } from '@aws-sdk/client-cognito-iden
 import { NotAuthorized } from '../../../errors.js';
 import { operation } from '../../../protocol/operation.js';
 import type { UserRecord } from '../../../store/users.js';
-import { claimAliases } from '../../alias-claims.js';
+import { claimAliases } from '../../users/alias-claims.js';
 import { checkSecretHash, publicGate } from '../../auth/client-gate.js';
-import { deliverCode } from '../../code-delivery.js';
-import { confirmationDestination } from '../../message-destinations.js';
-import { nameNewUser } from '../../new-user-names.js';
-import { issueCode } from '../../one-time-codes.js';
-import { passwordSecrets } from '../../password-secrets.js';
-import { aliasConflict, signUpPassword, usernameTaken } from '../../sign-up.js';
-import { attributeMap, checkRequiredAttributes, validateAttributes } from '../../user-attributes.js';
-import { aliasKeysOf } from '../../usernames.js';
+import { deliverCode } from '../../messages/code-delivery.js';
+import { confirmationDestination } from '../../messages/message-destinations.js';
+import { nameNewUser } from '../../users/new-user-names.js';
+import { issueCode } from '../../messages/one-time-codes.js';
+import { passwordSecrets } from '../../passwords/password-secrets.js';
+import { aliasConflict, signUpPassword, usernameTaken } from '../sign-up.js';
+import { attributeMap, checkRequiredAttributes, validateAttributes } from '../../users/user-attributes.js';
+import { aliasKeysOf } from '../../users/usernames.js';
 
 const NO_PASSWORD = { passwordHash: null, srpSalt: null, srpVerifier: null, passwordSetAt: null };
 

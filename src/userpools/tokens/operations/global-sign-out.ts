@@ -5,7 +5,7 @@
  */
 import type { GlobalSignOutRequest, GlobalSignOutResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { operation } from '../../../protocol/operation.js';
-import { authenticateAccessToken } from '../../access-tokens.js';
+import { authenticateAccessToken } from '../access-tokens.js';
 
 export const globalSignOut = operation<GlobalSignOutRequest, GlobalSignOutResponse>('GlobalSignOut', async function globalSignOut(services, input) {
   const { pool, user } = await authenticateAccessToken(services, input.AccessToken!);

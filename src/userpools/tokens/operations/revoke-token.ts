@@ -8,7 +8,7 @@ import type { RevokeTokenRequest, RevokeTokenResponse } from '@aws-sdk/client-co
 import { UnauthorizedClient, UnsupportedOperation, UnsupportedTokenType } from '../../../errors.js';
 import { operation } from '../../../protocol/operation.js';
 import { checkClientSecret, publicGate } from '../../auth/client-gate.js';
-import { hashRefreshToken } from '../../tokens.js';
+import { hashRefreshToken } from '../tokens.js';
 
 export const revokeToken = operation<RevokeTokenRequest, RevokeTokenResponse>('RevokeToken', async function revokeToken(services, input) {
   const gate = await publicGate(services, input.ClientId!);

@@ -10,17 +10,17 @@ import { operation } from '../../../protocol/operation.js';
 import type { Services } from '../../../services.js';
 import type { UserRecord } from '../../../store/users.js';
 import type { PoolRecord } from '../../../store/user-pools.js';
-import { aliasAttribute, aliasHolders, aliasTaken, claimAliases } from '../../alias-claims.js';
-import type { Destination } from '../../code-delivery.js';
-import { invitationDestinations, sendInvitation } from '../../invitations.js';
-import { nameNewUser } from '../../new-user-names.js';
-import { checkPasswordPolicy } from '../../password-policy.js';
-import { passwordSecrets } from '../../password-secrets.js';
-import { requirePool } from '../../pool-lookup.js';
-import { generateTemporaryPassword } from '../../temporary-passwords.js';
-import { attributeMap, checkRequiredAttributes, validateAttributes } from '../../user-attributes.js';
-import { requireUser, userType } from '../../user-lookup.js';
-import { aliasKeysOf } from '../../usernames.js';
+import { aliasAttribute, aliasHolders, aliasTaken, claimAliases } from '../alias-claims.js';
+import type { Destination } from '../../messages/code-delivery.js';
+import { invitationDestinations, sendInvitation } from '../../messages/invitations.js';
+import { nameNewUser } from '../new-user-names.js';
+import { checkPasswordPolicy } from '../../passwords/password-policy.js';
+import { passwordSecrets } from '../../passwords/password-secrets.js';
+import { requirePool } from '../../pools/pool-lookup.js';
+import { generateTemporaryPassword } from '../../passwords/temporary-passwords.js';
+import { attributeMap, checkRequiredAttributes, validateAttributes } from '../user-attributes.js';
+import { requireUser, userType } from '../user-lookup.js';
+import { aliasKeysOf } from '../usernames.js';
 
 type Deps = Pick<Services, 'store' | 'clock' | 'ids' | 'passwords'>;
 

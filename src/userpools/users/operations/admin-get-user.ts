@@ -1,9 +1,9 @@
 /** AdminGetUser: a user's attributes and state, by username or alias. */
 import type { AdminGetUserRequest, AdminGetUserResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { operation } from '../../../protocol/operation.js';
-import { requirePool } from '../../pool-lookup.js';
-import { attributeList } from '../../user-attributes.js';
-import { requireUser } from '../../user-lookup.js';
+import { requirePool } from '../../pools/pool-lookup.js';
+import { attributeList } from '../user-attributes.js';
+import { requireUser } from '../user-lookup.js';
 
 export const adminGetUser = operation<AdminGetUserRequest, AdminGetUserResponse>('AdminGetUser', async function adminGetUser({ store }, input) {
   const pool = await requirePool(store, input.UserPoolId!);

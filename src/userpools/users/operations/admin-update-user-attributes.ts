@@ -6,10 +6,10 @@
  */
 import type { AdminUpdateUserAttributesRequest } from '@aws-sdk/client-cognito-identity-provider';
 import { operation } from '../../../protocol/operation.js';
-import { applyAttributeChange, checkRemovable, planAttributeChange, sendVerificationCodes } from '../../attribute-changes.js';
-import { requirePool } from '../../pool-lookup.js';
-import { attributeMap, validateAttributes } from '../../user-attributes.js';
-import { requireUser } from '../../user-lookup.js';
+import { applyAttributeChange, checkRemovable, planAttributeChange, sendVerificationCodes } from '../attribute-changes.js';
+import { requirePool } from '../../pools/pool-lookup.js';
+import { attributeMap, validateAttributes } from '../user-attributes.js';
+import { requireUser } from '../user-lookup.js';
 
 export const adminUpdateUserAttributes = operation<AdminUpdateUserAttributesRequest, Record<string, never>>('AdminUpdateUserAttributes', async function adminUpdateUserAttributes(services, input) {
   const pool = await requirePool(services.store, input.UserPoolId!);

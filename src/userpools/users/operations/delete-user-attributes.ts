@@ -8,10 +8,10 @@ import { NotAuthorized } from '../../../errors.js';
 import { operation } from '../../../protocol/operation.js';
 import type { PoolRecord } from '../../../store/user-pools.js';
 import type { ClientRecord } from '../../../store/user-pool-clients.js';
-import { applyAttributeChange, checkRemovable, planAttributeChange } from '../../attribute-changes.js';
-import { isContactAttribute } from '../../message-destinations.js';
-import { findAttribute } from '../../schema-attributes.js';
-import { authenticateClientCaller } from '../../token-caller.js';
+import { applyAttributeChange, checkRemovable, planAttributeChange } from '../attribute-changes.js';
+import { isContactAttribute } from '../../messages/message-destinations.js';
+import { findAttribute } from '../../pools/schema-attributes.js';
+import { authenticateClientCaller } from '../../tokens/token-caller.js';
 
 export const deleteUserAttributes = operation<DeleteUserAttributesRequest, DeleteUserAttributesResponse>('DeleteUserAttributes', async function deleteUserAttributes(services, input) {
   const { store } = services;

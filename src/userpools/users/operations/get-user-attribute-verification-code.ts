@@ -5,10 +5,10 @@
 import type { GetUserAttributeVerificationCodeRequest, GetUserAttributeVerificationCodeResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { InvalidParameter } from '../../../errors.js';
 import { operation } from '../../../protocol/operation.js';
-import { authenticateAccessToken } from '../../access-tokens.js';
-import { contactDestination, deliverCode } from '../../code-delivery.js';
-import { verifiableAttribute } from '../../message-destinations.js';
-import { issueCode } from '../../one-time-codes.js';
+import { authenticateAccessToken } from '../../tokens/access-tokens.js';
+import { contactDestination, deliverCode } from '../../messages/code-delivery.js';
+import { verifiableAttribute } from '../../messages/message-destinations.js';
+import { issueCode } from '../../messages/one-time-codes.js';
 
 export const getUserAttributeVerificationCode = operation<GetUserAttributeVerificationCodeRequest, GetUserAttributeVerificationCodeResponse>(
   'GetUserAttributeVerificationCode',

@@ -1,19 +1,19 @@
 /**
  * UpdateUserAttributes: the signed-in user changes its attributes, within what its app client may
  * write. Changed contacts are unverified and, where the pool auto-verifies them, sent a code
- * (src/userpools/attribute-update.ts has the rules).
+ * (users/attribute-update.ts has the rules).
  */
 import type { CodeDeliveryDetailsType, UpdateUserAttributesRequest, UpdateUserAttributesResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { operation } from '../../../protocol/operation.js';
 import type { Services } from '../../../services.js';
 import type { UserRecord } from '../../../store/users.js';
 import type { PoolRecord } from '../../../store/user-pools.js';
-import { applyAttributeChange, planAttributeChange } from '../../attribute-changes.js';
-import { planAttributeUpdate, type AttributeUpdatePlan } from '../../attribute-update.js';
-import { contactDestination, deliverCode } from '../../code-delivery.js';
-import { issueCode } from '../../one-time-codes.js';
-import { authenticateClientCaller } from '../../token-caller.js';
-import { attributeMap, validateAttributes } from '../../user-attributes.js';
+import { applyAttributeChange, planAttributeChange } from '../attribute-changes.js';
+import { planAttributeUpdate, type AttributeUpdatePlan } from '../attribute-update.js';
+import { contactDestination, deliverCode } from '../../messages/code-delivery.js';
+import { issueCode } from '../../messages/one-time-codes.js';
+import { authenticateClientCaller } from '../../tokens/token-caller.js';
+import { attributeMap, validateAttributes } from '../user-attributes.js';
 
 export const updateUserAttributes = operation<UpdateUserAttributesRequest, UpdateUserAttributesResponse>('UpdateUserAttributes', async function updateUserAttributes(services, input) {
   const { pool, user, client } = await authenticateClientCaller(services, input.AccessToken!);

@@ -4,10 +4,10 @@
  */
 import type { VerifyUserAttributeRequest, VerifyUserAttributeResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { operation } from '../../../protocol/operation.js';
-import { authenticateAccessToken } from '../../access-tokens.js';
-import { applyVerification, verification } from '../../attribute-verification.js';
-import { verifiableAttribute } from '../../message-destinations.js';
-import { redeemCode } from '../../one-time-codes.js';
+import { authenticateAccessToken } from '../../tokens/access-tokens.js';
+import { applyVerification, verification } from '../attribute-verification.js';
+import { verifiableAttribute } from '../../messages/message-destinations.js';
+import { redeemCode } from '../../messages/one-time-codes.js';
 
 export const verifyUserAttribute = operation<VerifyUserAttributeRequest, VerifyUserAttributeResponse>('VerifyUserAttribute', async function verifyUserAttribute(services, input) {
   const { pool, user } = await authenticateAccessToken(services, input.AccessToken!);

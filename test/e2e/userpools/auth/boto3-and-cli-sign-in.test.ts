@@ -1,13 +1,13 @@
 /** Signing in with boto3 (python3) and the AWS CLI v2, pointed at Gatehouse by endpoint alone. */
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
-import { awsCli } from '../support/aws.js';
-import { boto3Call } from '../support/boto3.js';
-import { describeEngines } from '../support/engines.js';
-import { createPoolWithClient } from '../support/fixtures.js';
-import type { Gatehouse } from '../support/gatehouse.js';
-import { PASSWORD, claimsOf, createUserWithPassword, type AppClient } from '../support/sign-in.js';
-import { useGatehouse } from '../support/use-gatehouse.js';
+import { awsCli } from '../../../support/aws.js';
+import { boto3Call } from '../../../support/boto3.js';
+import { describeEngines } from '../../../support/engines.js';
+import { createPoolWithClient } from '../../../support/fixtures.js';
+import type { Gatehouse } from '../../../support/gatehouse.js';
+import { PASSWORD, claimsOf, createUserWithPassword, type AppClient } from '../../../support/sign-in.js';
+import { useGatehouse } from '../../../support/use-gatehouse.js';
 
 interface Boto3Answer {
   AuthenticationResult?: { IdToken: string; AccessToken: string; RefreshToken?: string };

@@ -8,10 +8,10 @@ import { before, it } from 'node:test';
 import {
   AuthenticationDetails, CognitoUser, CognitoUserPool, type CognitoUserSession, type IAuthenticationCallback,
 } from 'amazon-cognito-identity-js';
-import { describeEngines } from '../support/engines.js';
-import { createPool } from '../support/fixtures.js';
-import { PASSWORD, createAppClient, createUserWithPassword } from '../support/sign-in.js';
-import { useGatehouse } from '../support/use-gatehouse.js';
+import { describeEngines } from '../../../support/engines.js';
+import { createPool } from '../../../support/fixtures.js';
+import { PASSWORD, createAppClient, createUserWithPassword } from '../../../support/sign-in.js';
+import { useGatehouse } from '../../../support/use-gatehouse.js';
 
 type Outcome =
   | { kind: 'session'; session: CognitoUserSession }

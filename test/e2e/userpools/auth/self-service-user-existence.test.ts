@@ -3,11 +3,11 @@ import { before, it } from 'node:test';
 import {
   AdminDisableUserCommand, ConfirmForgotPasswordCommand, ConfirmSignUpCommand, ForgotPasswordCommand, ResendConfirmationCodeCommand, SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { describeEngines } from '../support/engines.js';
-import { createPool, createPoolWithClient } from '../support/fixtures.js';
-import { signUpConfirmed } from '../support/self-service.js';
-import { PASSWORD, createAppClient, type AppClient } from '../support/sign-in.js';
-import { useGatehouse } from '../support/use-gatehouse.js';
+import { describeEngines } from '../../../support/engines.js';
+import { createPool, createPoolWithClient } from '../../../support/fixtures.js';
+import { signUpConfirmed } from '../../../support/self-service.js';
+import { PASSWORD, createAppClient, type AppClient } from '../../../support/sign-in.js';
+import { useGatehouse } from '../../../support/use-gatehouse.js';
 
 const mismatch = { name: 'CodeMismatchException', message: 'Invalid verification code provided, please try again.' };
 const MASKED_EMAIL = /^[a-z]\*\*\*@[a-z]\*\*\*$/;

@@ -7,11 +7,11 @@ import { before, it } from 'node:test';
 import {
   AdminGetUserCommand, AdminInitiateAuthCommand, AdminRespondToAuthChallengeCommand, InitiateAuthCommand, RespondToAuthChallengeCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { describeEngines } from '../support/engines.js';
-import { createPoolWithClient } from '../support/fixtures.js';
-import { PASSWORD, claimsOf, createAppClient, createUserWithPassword, passwordSignIn, secretHash, type AppClient } from '../support/sign-in.js';
-import { srpClient } from '../support/srp-client.js';
-import { useGatehouse } from '../support/use-gatehouse.js';
+import { describeEngines } from '../../../support/engines.js';
+import { createPoolWithClient } from '../../../support/fixtures.js';
+import { PASSWORD, claimsOf, createAppClient, createUserWithPassword, passwordSignIn, secretHash, type AppClient } from '../../../support/sign-in.js';
+import { srpClient } from '../../../support/srp-client.js';
+import { useGatehouse } from '../../../support/use-gatehouse.js';
 
 const expiredSession = { name: 'NotAuthorizedException', message: 'Invalid session for the user, session is expired.' };
 const NEW_PASSWORD = 'Brand-New-Pass-7';

@@ -4,10 +4,10 @@ import { before, it } from 'node:test';
 import {
   AdminAddUserToGroupCommand, AdminDisableUserCommand, AdminInitiateAuthCommand, AdminUpdateUserAttributesCommand, CreateGroupCommand, GetTokensFromRefreshTokenCommand, InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { describeEngines } from '../support/engines.js';
-import { createPoolWithClient } from '../support/fixtures.js';
-import { claimsOf, createAppClient, createUserWithPassword, passwordSignIn, secretHash, type AppClient } from '../support/sign-in.js';
-import { useGatehouse } from '../support/use-gatehouse.js';
+import { describeEngines } from '../../../support/engines.js';
+import { createPoolWithClient } from '../../../support/fixtures.js';
+import { claimsOf, createAppClient, createUserWithPassword, passwordSignIn, secretHash, type AppClient } from '../../../support/sign-in.js';
+import { useGatehouse } from '../../../support/use-gatehouse.js';
 
 const invalid = { name: 'NotAuthorizedException', message: 'Invalid Refresh Token' };
 

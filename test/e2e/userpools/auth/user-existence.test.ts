@@ -5,11 +5,11 @@
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
 import { InitiateAuthCommand, RespondToAuthChallengeCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { describeEngines } from '../support/engines.js';
-import { createPoolWithClient } from '../support/fixtures.js';
-import { PASSWORD, createUserWithPassword, type AppClient } from '../support/sign-in.js';
-import { srpClient } from '../support/srp-client.js';
-import { useGatehouse } from '../support/use-gatehouse.js';
+import { describeEngines } from '../../../support/engines.js';
+import { createPoolWithClient } from '../../../support/fixtures.js';
+import { PASSWORD, createUserWithPassword, type AppClient } from '../../../support/sign-in.js';
+import { srpClient } from '../../../support/srp-client.js';
+import { useGatehouse } from '../../../support/use-gatehouse.js';
 
 const incorrect = { name: 'NotAuthorizedException', message: 'Incorrect username or password.' };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -3,9 +3,9 @@ import { before, it } from 'node:test';
 import {
   CreateUserPoolClientCommand, DescribeUserPoolClientCommand, UpdateUserPoolClientCommand, type CreateUserPoolClientCommandInput,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { describeEngines } from '../support/engines.js';
-import { createPool } from '../support/fixtures.js';
-import { useGatehouse } from '../support/use-gatehouse.js';
+import { describeEngines } from '../../../support/engines.js';
+import { createPool } from '../../../support/fixtures.js';
+import { useGatehouse } from '../../../support/use-gatehouse.js';
 
 type Settings = Omit<CreateUserPoolClientCommandInput, 'UserPoolId' | 'ClientName'>;
 

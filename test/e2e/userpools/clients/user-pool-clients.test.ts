@@ -3,10 +3,10 @@ import { before, it } from 'node:test';
 import {
   AddUserPoolClientSecretCommand, CreateUserPoolClientCommand, DeleteUserPoolClientCommand, DeleteUserPoolClientSecretCommand, DescribeUserPoolClientCommand, ListUserPoolClientSecretsCommand, ListUserPoolClientsCommand, UpdateUserPoolClientCommand, type CreateUserPoolClientCommandInput,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { awsCli } from '../support/aws.js';
-import { describeEngines } from '../support/engines.js';
-import { createPool } from '../support/fixtures.js';
-import { useGatehouse } from '../support/use-gatehouse.js';
+import { awsCli } from '../../../support/aws.js';
+import { describeEngines } from '../../../support/engines.js';
+import { createPool } from '../../../support/fixtures.js';
+import { useGatehouse } from '../../../support/use-gatehouse.js';
 
 /** What Cognito echoes for members a request leaves out. */
 const DEFAULTS = {

@@ -3,10 +3,10 @@ import { before, it } from 'node:test';
 import {
   CreateGroupCommand, DeleteGroupCommand, GetGroupCommand, ListGroupsCommand, UpdateGroupCommand, type GroupType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { awsCli } from '../support/aws.js';
-import { describeEngines } from '../support/engines.js';
-import { createPool } from '../support/fixtures.js';
-import { useGatehouse } from '../support/use-gatehouse.js';
+import { awsCli } from '../../../support/aws.js';
+import { describeEngines } from '../../../support/engines.js';
+import { createPool } from '../../../support/fixtures.js';
+import { useGatehouse } from '../../../support/use-gatehouse.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/admins';
 const withoutDates = ({ CreationDate, LastModifiedDate, ...rest }: GroupType) => rest;

@@ -3,11 +3,11 @@ import { before, it } from 'node:test';
 import {
   AdminCreateUserCommand, AdminDisableUserCommand, AdminGetUserCommand, AdminResetUserPasswordCommand, AdminUpdateUserAttributesCommand, ConfirmForgotPasswordCommand, ConfirmSignUpCommand, ForgotPasswordCommand, InitiateAuthCommand, SignUpCommand, type CreateUserPoolCommandInput,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { describeEngines } from '../support/engines.js';
-import { createPool, createPoolWithClient } from '../support/fixtures.js';
-import { PASSWORD_FLOWS, signUpConfirmed } from '../support/self-service.js';
-import { PASSWORD, createAppClient, secretHash, type AppClient } from '../support/sign-in.js';
-import { useGatehouse } from '../support/use-gatehouse.js';
+import { describeEngines } from '../../../support/engines.js';
+import { createPool, createPoolWithClient } from '../../../support/fixtures.js';
+import { PASSWORD_FLOWS, signUpConfirmed } from '../../../support/self-service.js';
+import { PASSWORD, createAppClient, secretHash, type AppClient } from '../../../support/sign-in.js';
+import { useGatehouse } from '../../../support/use-gatehouse.js';
 
 const NEW_PASSWORD = 'Brand-New-Pass-7';
 const FLOWS = { ExplicitAuthFlows: PASSWORD_FLOWS };

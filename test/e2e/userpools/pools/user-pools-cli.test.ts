@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
-import { awsCli } from '../support/aws.js';
-import { describeEngines } from '../support/engines.js';
-import { startGatehouse, type Gatehouse } from '../support/gatehouse.js';
+import { awsCli } from '../../../support/aws.js';
+import { describeEngines } from '../../../support/engines.js';
+import { startGatehouse, type Gatehouse } from '../../../support/gatehouse.js';
 
 interface PoolOutput { UserPool: { Id: string; Arn: string; Name: string; DeletionProtection: string; MfaConfiguration: string; Policies: { PasswordPolicy: { MinimumLength: number } }; UserPoolTags: Record<string, string> } }
 

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { CreateUserPoolCommand, DescribeUserPoolCommand, ListTagsForResourceCommand, type CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { createRemoteJWKSet } from 'jose';
-import { adminClient } from '../support/aws.js';
-import { describeEngines } from '../support/engines.js';
-import { startGatehouse, type Gatehouse } from '../support/gatehouse.js';
-import { richPoolRequest } from '../support/rich-pool.js';
+import { adminClient } from '../../../support/aws.js';
+import { describeEngines } from '../../../support/engines.js';
+import { startGatehouse, type Gatehouse } from '../../../support/gatehouse.js';
+import { richPoolRequest } from '../../../support/rich-pool.js';
 
 interface Jwks { keys: Array<{ kty: string; alg: string; use: string; kid: string; n: string; e: string }> }
 

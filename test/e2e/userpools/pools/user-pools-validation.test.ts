@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { CreateUserPoolCommand, DescribeUserPoolCommand, UpdateUserPoolCommand, type CreateUserPoolRequest } from '@aws-sdk/client-cognito-identity-provider';
-import { describeEngines } from '../support/engines.js';
-import { useGatehouse } from '../support/use-gatehouse.js';
+import { describeEngines } from '../../../support/engines.js';
+import { useGatehouse } from '../../../support/use-gatehouse.js';
 
 const invalid = (message: string | RegExp) => ({ name: 'InvalidParameterException', message });
 

@@ -3,9 +3,9 @@ import { it } from 'node:test';
 import {
   AddCustomAttributesCommand, CreateUserPoolCommand, DeleteUserPoolCommand, DescribeUserPoolCommand, ListUserPoolsCommand, UpdateUserPoolCommand, type UserPoolType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { describeEngines } from '../support/engines.js';
-import { richPoolCustomAttributes, richPoolEcho, richPoolRequest } from '../support/rich-pool.js';
-import { useGatehouse } from '../support/use-gatehouse.js';
+import { describeEngines } from '../../../support/engines.js';
+import { richPoolCustomAttributes, richPoolEcho, richPoolRequest } from '../../../support/rich-pool.js';
+import { useGatehouse } from '../../../support/use-gatehouse.js';
 
 const STANDARD_NAMES = [
   'sub', 'name', 'given_name', 'family_name', 'middle_name', 'nickname', 'preferred_username', 'profile', 'picture', 'website',

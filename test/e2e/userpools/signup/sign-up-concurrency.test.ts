@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
 import { AdminGetUserCommand, ConfirmSignUpCommand, DescribeUserPoolCommand, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { describeEngines } from '../support/engines.js';
-import { createPool, createPoolWithClient } from '../support/fixtures.js';
-import { PASSWORD, createAppClient, type AppClient } from '../support/sign-in.js';
-import { useGatehouse } from '../support/use-gatehouse.js';
-import { attributesOf } from '../support/users.js';
+import { describeEngines } from '../../../support/engines.js';
+import { createPool, createPoolWithClient } from '../../../support/fixtures.js';
+import { PASSWORD, createAppClient, type AppClient } from '../../../support/sign-in.js';
+import { useGatehouse } from '../../../support/use-gatehouse.js';
+import { attributesOf } from '../../../support/users.js';
 
 const PARALLEL = 50;
 

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
 import { AdminGetUserCommand, ConfirmSignUpCommand, SignUpCommand, type AttributeType } from '@aws-sdk/client-cognito-identity-provider';
-import { describeEngines } from '../support/engines.js';
-import { createPool, createPoolWithClient } from '../support/fixtures.js';
-import { signUpConfirmed } from '../support/self-service.js';
-import { PASSWORD, createAppClient, type AppClient } from '../support/sign-in.js';
-import { useGatehouse } from '../support/use-gatehouse.js';
-import { attributesOf } from '../support/users.js';
+import { describeEngines } from '../../../support/engines.js';
+import { createPool, createPoolWithClient } from '../../../support/fixtures.js';
+import { signUpConfirmed } from '../../../support/self-service.js';
+import { PASSWORD, createAppClient, type AppClient } from '../../../support/sign-in.js';
+import { useGatehouse } from '../../../support/use-gatehouse.js';
+import { attributesOf } from '../../../support/users.js';
 
 const invalid = (message: string) => ({ name: 'InvalidParameterException', message });
 const policy = (rule: string) => ({ name: 'InvalidPasswordException', message: `Password did not conform with policy: ${rule}` });

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
 import { AdminGetUserCommand, ConfirmSignUpCommand, ResendConfirmationCodeCommand, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { awsCli } from '../support/aws.js';
-import { describeEngines } from '../support/engines.js';
-import { createPool, createPoolWithClient } from '../support/fixtures.js';
-import { PASSWORD, createAppClient, secretHash, type AppClient } from '../support/sign-in.js';
-import { useGatehouse } from '../support/use-gatehouse.js';
-import { attributesOf } from '../support/users.js';
+import { awsCli } from '../../../support/aws.js';
+import { describeEngines } from '../../../support/engines.js';
+import { createPool, createPoolWithClient } from '../../../support/fixtures.js';
+import { PASSWORD, createAppClient, secretHash, type AppClient } from '../../../support/sign-in.js';
+import { useGatehouse } from '../../../support/use-gatehouse.js';
+import { attributesOf } from '../../../support/users.js';
 
 const mismatch = { name: 'CodeMismatchException', message: 'Invalid verification code provided, please try again.' };
 const expired = { name: 'ExpiredCodeException', message: 'Invalid code provided, please request a code again.' };

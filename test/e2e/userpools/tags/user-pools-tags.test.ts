@@ -3,8 +3,8 @@ import { it } from 'node:test';
 import {
   CreateUserPoolCommand, DeleteUserPoolCommand, DescribeUserPoolCommand, ListTagsForResourceCommand, TagResourceCommand, UntagResourceCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { describeEngines } from '../support/engines.js';
-import { useGatehouse } from '../support/use-gatehouse.js';
+import { describeEngines } from '../../../support/engines.js';
+import { useGatehouse } from '../../../support/use-gatehouse.js';
 
 describeEngines('user pool tags', (engine) => {
   const { client } = useGatehouse(engine);

@@ -9,11 +9,11 @@ import { after, before, it } from 'node:test';
 import { CognitoJwtVerifier, JwtRsaVerifier } from 'aws-jwt-verify';
 import type { Jwks } from 'aws-jwt-verify/jwk';
 import { AdminAddUserToGroupCommand, CreateGroupCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { adminClient } from '../support/aws.js';
-import { describeEngines } from '../support/engines.js';
-import { createPool } from '../support/fixtures.js';
-import { REGION, startGatehouse, type Gatehouse } from '../support/gatehouse.js';
-import { createAppClient, createUserWithPassword, passwordSignIn, type AppClient } from '../support/sign-in.js';
+import { adminClient } from '../../../support/aws.js';
+import { describeEngines } from '../../../support/engines.js';
+import { createPool } from '../../../support/fixtures.js';
+import { REGION, startGatehouse, type Gatehouse } from '../../../support/gatehouse.js';
+import { createAppClient, createUserWithPassword, passwordSignIn, type AppClient } from '../../../support/sign-in.js';
 
 interface Setup {
   poolId: string;

@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
 import { AdminAddUserToGroupCommand, AdminGetUserCommand, CreateGroupCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from 'jose';
-import { describeEngines } from '../support/engines.js';
-import { createPoolWithClient } from '../support/fixtures.js';
-import { claimsOf, createAppClient, createUserWithPassword, passwordSignIn, type AppClient } from '../support/sign-in.js';
-import { useGatehouse } from '../support/use-gatehouse.js';
+import { describeEngines } from '../../../support/engines.js';
+import { createPoolWithClient } from '../../../support/fixtures.js';
+import { claimsOf, createAppClient, createUserWithPassword, passwordSignIn, type AppClient } from '../../../support/sign-in.js';
+import { useGatehouse } from '../../../support/use-gatehouse.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const role = (name: string) => `arn:aws:iam::123456789012:role/${name}`;

@@ -4,10 +4,10 @@ import { before, it } from 'node:test';
 import {
   AdminUserGlobalSignOutCommand, GetTokensFromRefreshTokenCommand, GetUserCommand, GlobalSignOutCommand, InitiateAuthCommand, RevokeTokenCommand, type AuthenticationResultType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { describeEngines } from '../support/engines.js';
-import { createPoolWithClient } from '../support/fixtures.js';
-import { createAppClient, createUserWithPassword, passwordSignIn, type AppClient } from '../support/sign-in.js';
-import { useGatehouse } from '../support/use-gatehouse.js';
+import { describeEngines } from '../../../support/engines.js';
+import { createPoolWithClient } from '../../../support/fixtures.js';
+import { createAppClient, createUserWithPassword, passwordSignIn, type AppClient } from '../../../support/sign-in.js';
+import { useGatehouse } from '../../../support/use-gatehouse.js';
 
 const revokedAccess = { name: 'NotAuthorizedException', message: 'Access Token has been revoked' };
 const revokedRefresh = { name: 'NotAuthorizedException', message: 'Refresh Token has been revoked' };

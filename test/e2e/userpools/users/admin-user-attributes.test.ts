@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
 import { AdminDeleteUserAttributesCommand, AdminUpdateUserAttributesCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { describeEngines } from '../support/engines.js';
-import { createPool } from '../support/fixtures.js';
-import { useGatehouse } from '../support/use-gatehouse.js';
-import { attributeList, createUser, getUser } from '../support/users.js';
+import { describeEngines } from '../../../support/engines.js';
+import { createPool } from '../../../support/fixtures.js';
+import { useGatehouse } from '../../../support/use-gatehouse.js';
+import { attributeList, createUser, getUser } from '../../../support/users.js';
 
 describeEngines('admin attribute operations', (engine) => {
   const { client, mailbox, sms } = useGatehouse(engine, { mail: true, sms: true });

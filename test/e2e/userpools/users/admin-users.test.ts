@@ -3,11 +3,11 @@ import { before, it } from 'node:test';
 import {
   AdminCreateUserCommand, AdminConfirmSignUpCommand, AdminGetUserCommand, AdminSetUserPasswordCommand, DescribeUserPoolCommand, type AdminCreateUserCommandInput,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { awsCli } from '../support/aws.js';
-import { describeEngines } from '../support/engines.js';
-import { createPool } from '../support/fixtures.js';
-import { useGatehouse } from '../support/use-gatehouse.js';
-import { attributeList, attributesOf, createUser, getUser, mailText } from '../support/users.js';
+import { awsCli } from '../../../support/aws.js';
+import { describeEngines } from '../../../support/engines.js';
+import { createPool } from '../../../support/fixtures.js';
+import { useGatehouse } from '../../../support/use-gatehouse.js';
+import { attributeList, attributesOf, createUser, getUser, mailText } from '../../../support/users.js';
 
 const INVITE = { EmailSubject: 'Welcome', EmailMessage: 'Hello {username}, your password is [{####}]', SMSMessage: 'User {username} password [{####}]' };
 const PASSWORD_IN = /\[(.+)\]/s;

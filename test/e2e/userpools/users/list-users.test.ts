@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
 import { AdminDisableUserCommand, AdminSetUserPasswordCommand, ListUsersCommand, type ListUsersCommandInput } from '@aws-sdk/client-cognito-identity-provider';
-import { describeEngines } from '../support/engines.js';
-import { createPool } from '../support/fixtures.js';
-import { useGatehouse } from '../support/use-gatehouse.js';
-import { attributesOf, createUser } from '../support/users.js';
+import { describeEngines } from '../../../support/engines.js';
+import { createPool } from '../../../support/fixtures.js';
+import { useGatehouse } from '../../../support/use-gatehouse.js';
+import { attributesOf, createUser } from '../../../support/users.js';
 
 const PEOPLE: Record<string, Record<string, string>> = {
   Alice: { email: 'alice@example.com', phone_number: '+15550001001', name: 'Alice Smith', given_name: 'Alice', family_name: 'Smith', preferred_username: 'ally' },

@@ -3,11 +3,11 @@ import { before, it } from 'node:test';
 import {
   AdminGetUserCommand, ChangePasswordCommand, DeleteUserCommand, GetUserCommand, GlobalSignOutCommand, UpdateUserAttributesCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { describeEngines } from '../support/engines.js';
-import { createPoolWithClient } from '../support/fixtures.js';
-import { PASSWORD_FLOWS, signUpConfirmed } from '../support/self-service.js';
-import { PASSWORD, signIn, type AppClient } from '../support/sign-in.js';
-import { useGatehouse } from '../support/use-gatehouse.js';
+import { describeEngines } from '../../../support/engines.js';
+import { createPoolWithClient } from '../../../support/fixtures.js';
+import { PASSWORD_FLOWS, signUpConfirmed } from '../../../support/self-service.js';
+import { PASSWORD, signIn, type AppClient } from '../../../support/sign-in.js';
+import { useGatehouse } from '../../../support/use-gatehouse.js';
 
 const NEW_PASSWORD = 'Brand-New-Pass-7';
 const invalidToken = { name: 'NotAuthorizedException', message: 'Invalid Access Token' };

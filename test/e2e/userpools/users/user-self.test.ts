@@ -3,12 +3,12 @@ import { before, it } from 'node:test';
 import {
   AdminGetUserCommand, ConfirmSignUpCommand, DeleteUserAttributesCommand, SignUpCommand, GetUserAttributeVerificationCodeCommand, GetUserCommand, UpdateUserAttributesCommand, VerifyUserAttributeCommand, type AttributeType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { describeEngines } from '../support/engines.js';
-import { createPool, createPoolWithClient } from '../support/fixtures.js';
-import { PASSWORD_FLOWS, signUpConfirmed } from '../support/self-service.js';
-import { PASSWORD, createAppClient, signIn, type AppClient } from '../support/sign-in.js';
-import { useGatehouse } from '../support/use-gatehouse.js';
-import { attributesOf } from '../support/users.js';
+import { describeEngines } from '../../../support/engines.js';
+import { createPool, createPoolWithClient } from '../../../support/fixtures.js';
+import { PASSWORD_FLOWS, signUpConfirmed } from '../../../support/self-service.js';
+import { PASSWORD, createAppClient, signIn, type AppClient } from '../../../support/sign-in.js';
+import { useGatehouse } from '../../../support/use-gatehouse.js';
+import { attributesOf } from '../../../support/users.js';
 
 const unauthorizedWrite = { name: 'NotAuthorizedException', message: 'A client attempted to write unauthorized attribute' };
 const wrongCode = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
