@@ -5,7 +5,7 @@
 import type { CostFloor } from './cost-floor.js';
 import { BUSY_MACHINE_CORES } from './cpu-usage.js';
 import { DEFAULT_ARGON2 } from '../src/crypto/passwords.js';
-import type { Measurement } from './report.js';
+import type { Measurement } from './measurement.js';
 import type { ScenarioName } from './suite.js';
 
 /** The Gatehouse variant the targets are about. */

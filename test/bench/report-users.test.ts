@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { combined, type CostFloor } from '../../bench/cost-floor.js';
-import type { Measurement } from '../../bench/report.js';
+import type { Measurement } from '../../bench/measurement.js';
 import { floorTable, goalsTable } from '../../bench/report-users.js';
 import type { ScenarioName } from '../../bench/suite.js';
 
