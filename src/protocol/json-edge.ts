@@ -4,6 +4,7 @@
  * SigV4 where the model requires it, validates the body against the model, calls the operation
  * and serialises the result with dates as epoch seconds. It knows nothing of Cognito's rules.
  */
+import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { InvalidParameter, NotImplemented, UnknownOperation } from '../errors.js';
 import type { RequestContext, Services } from '../services.js';
@@ -35,8 +36,7 @@ export function mountJsonEdge(app: FastifyInstance, services: Services, catalogu
       const body = (request.body as Buffer | undefined) ?? Buffer.alloc(0);
       const context: RequestContext = { requestId: request.id, sourceIp: request.ip, accessKeyId: undefined };
       if (operation.auth === 'sigv4') {
-        // headersDistinct keeps repeated headers apart: SigV4 joins them with ',', Node with ', '.
-        const signed = { method: request.method, url: request.url, headers: request.raw.headersDistinct, body };
+        const signed = { method: request.method, url: request.url, headers: distinctHeaders(request.raw), body };
         context.accessKeyId = verifySignature(signed, { service: service.model.signingName, secrets: credentials, mustSign: MUST_SIGN }).accessKeyId;
       }
       const input = parseBody(body);
@@ -59,6 +59,17 @@ function resolveTarget(request: FastifyRequest, byPrefix: Map<string, JsonServic
   const operation = service && Object.hasOwn(service.model.operations, name) ? service.model.operations[name] : undefined;
   if (!service || !operation) throw UnknownOperation(`${typeof target === 'string' ? target : 'Missing X-Amz-Target'} is not a known operation`);
   return { service, name, operation };
+}
+
+/**
+ * Each header's values kept apart (SigV4 joins repeated headers with ',', Node with ', '). Node's
+ * own messages have headersDistinct; an injected request (light-my-request) has only rawHeaders.
+ */
+function distinctHeaders(raw: IncomingMessage): Record<string, string[]> {
+  if (raw.headersDistinct) return raw.headersDistinct as Record<string, string[]>;
+  const headers: Record<string, string[]> = {};
+  for (let i = 0; i + 1 < raw.rawHeaders.length; i += 2) (headers[raw.rawHeaders[i]!.toLowerCase()] ??= []).push(raw.rawHeaders[i + 1]!);
+  return headers;
 }
 
 function parseBody(body: Buffer): unknown {

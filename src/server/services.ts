@@ -1,5 +1,5 @@
 /** Wires the services one process uses from the configuration. */
-import { systemClock } from '../clock.js';
+import { systemClock, type Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import { ids } from '../crypto/ids.js';
 import { loadMasterKey } from '../crypto/master-key.js';
@@ -13,17 +13,18 @@ import type { Services } from '../services.js';
 import { openDatabase } from '../store/database.js';
 import { createStore } from '../store/store.js';
 
-export function createServices(config: Config, log: Logger): Services {
+/** `clock` replaces the system clock, for tests that move time. */
+export function createServices(config: Config, log: Logger, clock: Clock = systemClock): Services {
   const { db, engine } = openDatabase(config);
   const store = createStore(db, engine);
   const secrets = secretBox(loadMasterKey(config.masterKey, config.dataDir));
   return {
     config,
     store,
-    clock: systemClock,
+    clock,
     ids,
     secrets,
-    keys: signingKeys(store, secrets, systemClock),
+    keys: signingKeys(store, secrets, clock),
     passwords: passwordHasher(config.argon2),
     mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }, log),
     sms: createSmsSender(config.smsSender, log),

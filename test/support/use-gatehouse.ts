@@ -9,6 +9,7 @@ import { after, before } from 'node:test';
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { adminClient } from './aws.js';
 import { startGatehouse, type Engine, type Gatehouse } from './gatehouse.js';
+import { lateBound } from './late-bound.js';
 import { startMailbox, type Mailbox } from './mailbox.js';
 import { smsOutbox, type SmsOutbox } from './sms.js';
 
@@ -51,16 +52,4 @@ export function useGatehouse(engine: Engine, options: SuiteOptions = {}): SuiteG
     mailbox: lateBound(() => mailbox, 'a mailbox (ask for { mail: true })'),
     sms: lateBound(() => sms, 'an SMS outbox (ask for { sms: true })'),
   };
-}
-
-/** A stand-in for an object made later: every property read goes to the object as it is then. */
-function lateBound<T extends object>(current: () => T | undefined, what: string): T {
-  return new Proxy({} as T, {
-    get(_, key) {
-      const target = current();
-      if (target === undefined) throw new Error(`useGatehouse: no ${what}`);
-      const value: unknown = Reflect.get(target, key);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
 }

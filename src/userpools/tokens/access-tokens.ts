@@ -4,10 +4,10 @@
  * admin scope, a sign-in that has not been revoked, and a user who still exists and is enabled.
  */
 import { decodeJwt, decodeProtectedHeader, errors, jwtVerify, type JWTPayload } from 'jose';
-import { NotAuthorized, UserNotFound } from '../errors.js';
-import type { Services } from '../services.js';
-import type { UserRecord } from '../store/users.js';
-import type { PoolRecord } from '../store/user-pools.js';
+import { NotAuthorized, UserNotFound } from '../../errors.js';
+import type { Services } from '../../services.js';
+import type { UserRecord } from '../../store/users.js';
+import type { PoolRecord } from '../../store/user-pools.js';
 import { issuerFor } from './issuer.js';
 import { ADMIN_SCOPE } from './tokens.js';
 
@@ -26,13 +26,15 @@ export interface AuthenticatedCaller {
   claims: AccessTokenClaims;
 }
 
-export async function authenticateAccessToken(services: Pick<Services, 'config' | 'keys' | 'store'>, token: string): Promise<AuthenticatedCaller> {
+export async function authenticateAccessToken(services: Pick<Services, 'config' | 'keys' | 'store' | 'clock'>, token: string): Promise<AuthenticatedCaller> {
   const { poolId, kid } = locate(token);
   const key = await services.keys.verificationKey(poolId, kid);
   if (!key) throw NotAuthorized('Invalid Access Token');
   let claims: AccessTokenClaims;
   try {
-    ({ payload: claims } = await jwtVerify<AccessTokenClaims>(token, key, { issuer: issuerFor(services.config, poolId), algorithms: ['RS256'] }));
+    ({ payload: claims } = await jwtVerify<AccessTokenClaims>(token, key, {
+      issuer: issuerFor(services.config, poolId), algorithms: ['RS256'], currentDate: new Date(services.clock.now()),
+    }));
   } catch (error) {
     if (error instanceof errors.JWTExpired) throw NotAuthorized('Access Token has expired');
     throw NotAuthorized('Invalid Access Token');
