@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createHmac, randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { createRequire } from 'node:module';
-import { N, claimSignature, createVerifier, k, pow, powG, serverEphemeral, serverSessionKey, toBigInt } from '../../src/crypto/srp.js';
+import { N, claimSignature, createVerifier, k, pow, powG, publicValue, serverEphemeral, serverSessionKey, toBigInt } from '../../src/crypto/srp.js';
 
 // The library's SRP helper and big-integer class; its type definitions do not declare them.
 interface ClientHelper {
@@ -25,13 +25,27 @@ describe('SRP math', () => {
     assert.equal(k.toString(16), '538282c4354742d7cbbde2359fcf67f9f5b3a6b08791e5011b43b8a5b66d9ee6');
   });
 
-  it('native modular exponentiation agrees with BigInt', () => {
-    for (let i = 0; i < 5; i++) {
-      const base = toBigInt(randomBytes(384)) % N;
-      const exponent = toBigInt(randomBytes(32));
-      assert.equal(pow(base, exponent), modPow(base, exponent, N));
-      assert.equal(powG(exponent), modPow(2n, exponent, N));
+  it('modular exponentiation agrees with plain square-and-multiply, for any base and exponent', () => {
+    // Bases outside the prime-order subgroup (5, N - 2, half of all random values) and the ends of
+    // the range are what Node 22's native Diffie-Hellman refused; the arithmetic must not care.
+    const bases = [0n, 1n, 2n, 5n, N - 2n, N - 1n, N, N + 7n, ...Array.from({ length: 4 }, () => toBigInt(randomBytes(384)) % N)];
+    const exponents = [0n, 1n, 2n, 15n, 16n, toBigInt(randomBytes(32)), toBigInt(randomBytes(384))];
+    for (const base of bases) for (const exponent of exponents.slice(0, 6)) assert.equal(pow(base, exponent), modPow(base, exponent, N));
+    for (const exponent of exponents) assert.equal(powG(exponent), modPow(2n, exponent, N));
+    assert.equal(pow(bases[8]!, exponents[6]!), modPow(bases[8]!, exponents[6]!, N));
+  });
+
+  it('refuses public values a client never sends', () => {
+    for (const hex of ['', '0', '00', '1', (N - 1n).toString(16), N.toString(16), (N + 2n).toString(16), (2n * N).toString(16), 'xyz', '-5', '0x12', 'f'.repeat(2049)]) {
+      assert.equal(publicValue(hex), undefined, hex.slice(0, 20));
     }
+    assert.equal(publicValue('2'), 2n);
+    assert.equal(publicValue('05'), 5n);
+    assert.equal(publicValue((N - 2n).toString(16).toUpperCase()), N - 2n);
+    const { verifier } = createVerifier('Pool', 'user', 'password');
+    const { b, B } = serverEphemeral(verifier);
+    for (const A of [0n, 1n, N - 1n, N, 2n * N]) assert.equal(serverSessionKey(A, B, b, verifier), undefined);
+    assert.ok(serverSessionKey(5n, B, b, verifier));
   });
 
   it('derives the same key and signature as amazon-cognito-identity-js', async () => {

@@ -5,8 +5,7 @@
  * secret b and the secret block stay in the session, never with the client.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { InvalidParameter } from '../../errors.js';
-import { N, claimSignature, serverEphemeral, serverSessionKey } from '../../crypto/srp.js';
+import { N, claimSignature, publicValue, serverEphemeral, serverSessionKey } from '../../crypto/srp.js';
 import type { UserRecord } from '../../store/users.js';
 import { srpPoolName } from '../passwords/password-secrets.js';
 import { findUserByName } from '../users/usernames.js';
@@ -72,10 +71,10 @@ async function srpIdentity(services: AuthServices, gate: ClientGate, user: UserR
   return { ...(await simulatedSrpUser(services, gate, typed)), userIdForSrp: user.username, simulated: true };
 }
 
-/** SRP_A as the clients send it: plain hex of a value that is not a multiple of N. */
+/** SRP_A as the clients send it (plain hex); a value no client produces is refused like a wrong password. */
 function parseSrpA(hex: string): bigint {
-  const A = /^[0-9a-fA-F]{1,2048}$/.test(hex) ? BigInt(`0x${hex}`) : 0n;
-  if (A % N === 0n) throw InvalidParameter('SRP_A is invalid');
+  const A = publicValue(hex);
+  if (A === undefined) throw wrongPassword();
   return A;
 }
 

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { initiateAuth } from '../../../src/userpools/auth/operations/initiate-auth.js';
+import { N } from '../../../src/crypto/srp.js';
 import { respondToAuthChallenge } from '../../../src/userpools/auth/operations/respond-to-auth-challenge.js';
 import { srpClient } from '../../support/srp-client.js';
 import { authHarness, type Harness } from './harness.js';
@@ -61,5 +62,23 @@ describe('USER_SRP_AUTH', () => {
     const client = await srpClient(poolId);
     await assert.rejects(h.call(initiateAuth, { AuthFlow: 'USER_SRP_AUTH', ClientId: legacy, AuthParameters: { USERNAME: 'nobody@example.com', SRP_A: client.A } }),
       { name: 'UserNotFoundException', message: 'User does not exist.' });
+  });
+
+  it('refuses a hostile SRP_A as a wrong password, never as a server error', async () => {
+    const poolId = await h.createPool();
+    const { clientId } = await h.createClient(poolId);
+    await h.createUser(poolId, 'eve', PASSWORD);
+    for (const SRP_A of ['0', '1', (N - 1n).toString(16), N.toString(16), (3n * N).toString(16), (N + 5n).toString(16), 'not-hex']) {
+      await assert.rejects(h.call(initiateAuth, { AuthFlow: 'USER_SRP_AUTH', ClientId: clientId, AuthParameters: { USERNAME: 'eve', SRP_A } }),
+        { name: 'NotAuthorizedException', message: 'Incorrect username or password.' }, SRP_A.slice(0, 12));
+    }
+    // In range but outside the group's prime-order subgroup: the exchange runs and the proof fails.
+    for (const SRP_A of ['5', (N - 2n).toString(16)]) {
+      const challenge = await h.call(initiateAuth, { AuthFlow: 'USER_SRP_AUTH', ClientId: clientId, AuthParameters: { USERNAME: 'eve', SRP_A } });
+      const client = await srpClient(poolId);
+      const ChallengeResponses = await client.answer(challenge.ChallengeParameters!, PASSWORD);
+      await assert.rejects(h.call(respondToAuthChallenge, { ClientId: clientId, ChallengeName: 'PASSWORD_VERIFIER', Session: challenge.Session!, ChallengeResponses }),
+        { name: 'NotAuthorizedException', message: 'Incorrect username or password.' });
+    }
   });
 });
