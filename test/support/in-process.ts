@@ -25,7 +25,7 @@ import { ADMIN, REGION, createTestDatabase, type Engine } from './gatehouse.js';
 import { lateBound } from './late-bound.js';
 import { startMailbox, type Mailbox } from './mailbox.js';
 import { smsOutbox, type SmsOutbox } from './sms.js';
-import { wirePath } from './signed-fetch.js';
+import { fullTarget, wirePath } from './signed-fetch.js';
 
 /** A clock that stands still until the test moves it. */
 export interface MovableClock {
@@ -136,4 +136,13 @@ function requestBody(body: unknown): string | Buffer | undefined {
   if (body === undefined || body === null || typeof body === 'string') return body ?? undefined;
   const bytes = body as Uint8Array;
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** An unsigned AWS JSON call straight into the app, without the SDK's middleware: for bursts of truly concurrent requests. */
+export async function injectJson(server: Pick<InProcess, 'inject'>, target: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: Record<string, unknown> }> {
+  const reply = await server.inject({
+    method: 'POST', url: '/', payload: JSON.stringify(body),
+    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': fullTarget(target), ...headers },
+  });
+  return { status: reply.statusCode, json: reply.body ? (JSON.parse(reply.body) as Record<string, unknown>) : {} };
 }

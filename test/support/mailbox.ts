@@ -3,6 +3,7 @@
  * confirmation and recovery codes the way a user would: from the mail.
  */
 import { SMTPServer } from 'smtp-server';
+import { codeIn } from './codes.js';
 
 export interface Mail {
   to: string[];
@@ -36,7 +37,7 @@ export async function startMailbox(): Promise<Mailbox> {
         const to = session.envelope.rcptTo.map((r) => r.address.toLowerCase());
         const [head = '', ...bodyParts] = raw.split(/\r?\n\r?\n/);
         const body = bodyParts.join('\n\n').replace(/=\r?\n/g, '');
-        mails.push({ to, raw, subject: /^Subject: (.*)$/im.exec(head)?.[1]?.trim() ?? '', code: /\b(\d{6})\b/.exec(body)?.[1] });
+        mails.push({ to, raw, subject: /^Subject: (.*)$/im.exec(head)?.[1]?.trim() ?? '', code: codeIn(body) });
         waiters.splice(0).forEach((wake) => wake());
         callback();
       });
