@@ -45,7 +45,7 @@ async function assertOnlyFiveCompared(right: string, guess: (code: string) => Pr
 }
 
 describeEngines('parallel guesses at a one-time code (in process)', (engine) => {
-  const server = useInProcess(engine, { mail: true });
+  const server = useInProcess(engine, { mail: true, interleave: true });
 
   it('compares only five of a burst of sign-up confirmation guesses, then the right code is refused', async () => {
     const { client, mailbox } = server;
