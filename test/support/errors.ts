@@ -21,6 +21,9 @@ export const passwordAttemptsExceeded = notAuthorized('Password attempts exceede
 export const expiredSession = notAuthorized('Invalid session for the user, session is expired.');
 export const userNotFound = awsError('UserNotFoundException', 'User does not exist.');
 
+// Sign-up.
+export const usernameExists = awsError('UsernameExistsException', 'User already exists');
+
 // One-time codes.
 export const codeMismatch = awsError('CodeMismatchException', 'Invalid verification code provided, please try again.');
 export const expiredCode = awsError('ExpiredCodeException', 'Invalid code provided, please request a code again.');
