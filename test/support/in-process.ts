@@ -15,17 +15,19 @@ import { after, before } from 'node:test';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import type { HttpRequest, HttpResponse, RequestHandler } from '@smithy/types';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { KyselyPlugin } from 'kysely';
 import pino from 'pino';
 import { loadConfig } from '../../src/config.js';
 import { buildApp } from '../../src/server/app.js';
 import { createServices } from '../../src/server/services.js';
 import type { Services } from '../../src/services.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
+import { createStore } from '../../src/store/store.js';
 import { ADMIN, REGION, createTestDatabase, type Engine } from './gatehouse.js';
 import { lateBound } from './late-bound.js';
 import { startMailbox, type Mailbox } from './mailbox.js';
 import { smsOutbox, type SmsOutbox } from './sms.js';
-import { wirePath } from './signed-fetch.js';
+import { fullTarget, wirePath } from './signed-fetch.js';
 
 /** A clock that stands still until the test moves it. */
 export interface MovableClock {
@@ -40,6 +42,12 @@ export interface InProcessOptions {
   sms?: boolean;
   /** More settings, as environment variables (GATEHOUSE_*). */
   env?: Record<string, string>;
+  /**
+   * Let concurrent requests interleave between their queries, as they do across worker processes
+   * and on PostgreSQL: better-sqlite3 answers synchronously, so without this a request's queries
+   * run back to back and no race can show on SQLite.
+   */
+  interleave?: boolean;
 }
 
 export interface InProcess {
@@ -78,7 +86,10 @@ export async function startInProcess(engine: Engine, options: InProcessOptions =
     ...options.env,
   });
   const clock = movableClock();
-  const services = createServices(config, pino({ level: process.env.GATEHOUSE_TEST_LOG ?? 'silent' }), clock);
+  const created = createServices(config, pino({ level: process.env.GATEHOUSE_TEST_LOG ?? 'silent' }), clock);
+  const services: Services = options.interleave
+    ? { ...created, store: createStore(created.store.db.withPlugin(yieldAfterEachQuery), created.store.engine) }
+    : created;
   await migrateToLatest(services.store.db);
   const app = buildApp(services, (id) => (id === ADMIN.accessKeyId ? ADMIN.secretAccessKey : undefined));
   await app.ready();
@@ -98,6 +109,15 @@ export async function startInProcess(engine: Engine, options: InProcessOptions =
     },
   };
 }
+
+/** Hands control back to the event loop after every query, so that other requests' queries can run in between. */
+const yieldAfterEachQuery: KyselyPlugin = {
+  transformQuery: (args) => args.node,
+  transformResult: async (args) => {
+    await new Promise((resolve) => setImmediate(resolve));
+    return args.result;
+  },
+};
 
 /** node:test hooks: one in-process server for the suite, started before its tests and closed after. */
 export function useInProcess(engine: Engine, options: InProcessOptions = {}): InProcess {
@@ -136,4 +156,13 @@ function requestBody(body: unknown): string | Buffer | undefined {
   if (body === undefined || body === null || typeof body === 'string') return body ?? undefined;
   const bytes = body as Uint8Array;
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** An unsigned AWS JSON call straight into the app, without the SDK's middleware: for bursts of truly concurrent requests. */
+export async function injectJson(server: Pick<InProcess, 'inject'>, target: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: Record<string, unknown> }> {
+  const reply = await server.inject({
+    method: 'POST', url: '/', payload: JSON.stringify(body),
+    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': fullTarget(target), ...headers },
+  });
+  return { status: reply.statusCode, json: reply.body ? (JSON.parse(reply.body) as Record<string, unknown>) : {} };
 }

@@ -3,6 +3,7 @@
  * confirmation and recovery codes the way a user would: from the mail.
  */
 import { SMTPServer } from 'smtp-server';
+import { codeIn } from './codes.js';
 
 export interface Mail {
   to: string[];
@@ -15,6 +16,8 @@ export interface Mail {
 export interface Mailbox {
   url: string;
   mails: Mail[];
+  /** While on, every recipient is refused with a permanent 550, as a mail server that will not take the mail. */
+  refuse(on: boolean): void;
   /** Resolves with the next mail to `address` that arrives (or already arrived after `since`). */
   next(address: string, timeoutMs?: number): Promise<Mail>;
   close(): Promise<void>;
@@ -24,10 +27,15 @@ export async function startMailbox(): Promise<Mailbox> {
   const mails: Mail[] = [];
   const taken = new Set<Mail>();
   const waiters: (() => void)[] = [];
+  let refusing = false;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (!refusing) return callback();
+      callback(Object.assign(new Error(`5.1.1 <${address.address}>: mailbox unavailable`), { responseCode: 550 }));
+    },
     onData(stream, session, callback) {
       let raw = '';
       stream.setEncoding('utf8');
@@ -36,7 +44,7 @@ export async function startMailbox(): Promise<Mailbox> {
         const to = session.envelope.rcptTo.map((r) => r.address.toLowerCase());
         const [head = '', ...bodyParts] = raw.split(/\r?\n\r?\n/);
         const body = bodyParts.join('\n\n').replace(/=\r?\n/g, '');
-        mails.push({ to, raw, subject: /^Subject: (.*)$/im.exec(head)?.[1]?.trim() ?? '', code: /\b(\d{6})\b/.exec(body)?.[1] });
+        mails.push({ to, raw, subject: /^Subject: (.*)$/im.exec(head)?.[1]?.trim() ?? '', code: codeIn(body) });
         waiters.splice(0).forEach((wake) => wake());
         callback();
       });
@@ -48,6 +56,9 @@ export async function startMailbox(): Promise<Mailbox> {
   return {
     url: `smtp://127.0.0.1:${port}`,
     mails,
+    refuse(on) {
+      refusing = on;
+    },
     async next(address, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {

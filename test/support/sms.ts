@@ -5,6 +5,7 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { codeIn } from './codes.js';
 
 export interface Sms {
   to: string;
@@ -29,7 +30,7 @@ export function smsOutbox(): SmsOutbox {
   const taken = new Set<number>();
   const all = (): Sms[] => (existsSync(path) ? readFileSync(path, 'utf8').split('\n').filter(Boolean) : [])
     .map((line) => JSON.parse(line) as { to: string; message: string })
-    .map(({ to, message }) => ({ to, message, code: /\b(\d{6})\b/.exec(message)?.[1] }));
+    .map(({ to, message }) => ({ to, message, code: codeIn(message) }));
   return {
     env: { GATEHOUSE_SMS_SENDER: `file:${path}` },
     all,

@@ -2,6 +2,7 @@
 import {
   AdminCreateUserCommand, AdminGetUserCommand, type AttributeType, type CognitoIdentityProviderClient, type UserType,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { decodeQuotedPrintable } from './codes.js';
 import type { Mail } from './mailbox.js';
 
 /** Creates a user without an invitation; attributes are given as a plain object. */
@@ -28,5 +29,5 @@ export function mailText(mail: Mail): string {
   const [head = '', ...parts] = mail.raw.split(/\r?\n\r?\n/);
   const body = parts.join('\n\n');
   if (!/^Content-Transfer-Encoding:\s*quoted-printable/im.test(head)) return body;
-  return body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return decodeQuotedPrintable(body);
 }
