@@ -43,6 +43,11 @@ export interface Config {
    * CognitoJwtVerifier. The JWKS is still served by Gatehouse under /<poolId>/.well-known/jwks.json.
    */
   cognitoIssuer: boolean;
+  /**
+   * Regions besides `region` that SigV4 credential scopes may name (GATEHOUSE_EXTRA_REGIONS,
+   * comma-separated). Empty by default: like AWS, a signature scoped to another region is refused.
+   */
+  extraRegions: string[];
 }
 
 export type ConfigFlags = Partial<Record<'port' | 'host' | 'data' | 'databaseUrl' | 'publicUrl' | 'region' | 'workers', string>>;
@@ -76,6 +81,7 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
     logLevel: setting(undefined, 'GATEHOUSE_LOG_LEVEL') ?? 'info',
     argon2: env.GATEHOUSE_ARGON2 ? parseArgon2Parameters(env.GATEHOUSE_ARGON2) : DEFAULT_ARGON2,
     cognitoIssuer: flag('GATEHOUSE_COGNITO_ISSUER', env.GATEHOUSE_COGNITO_ISSUER),
+    extraRegions: regionList(setting(undefined, 'GATEHOUSE_EXTRA_REGIONS')),
   };
 }
 
@@ -101,4 +107,13 @@ function flag(name: string, value: string | undefined): boolean {
   if (value === undefined || value === '' || value === 'false' || value === '0') return false;
   if (value === 'true' || value === '1') return true;
   throw new Error(`invalid ${name}: ${value} (expected true or false)`);
+}
+
+/** A comma-separated list of region names; each must look like one (us-east-1, us-gov-west-1). */
+function regionList(value: string | undefined): string[] {
+  const regions = (value ?? '').split(',').map((region) => region.trim()).filter(Boolean);
+  for (const region of regions) {
+    if (!/^[a-z]{2}(-gov)?-[a-z]+-\d$/.test(region)) throw new Error(`invalid region in GATEHOUSE_EXTRA_REGIONS: ${region}`);
+  }
+  return regions;
 }

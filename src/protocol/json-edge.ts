@@ -12,6 +12,7 @@ import { sendAwsError, sendJson, serialize } from './aws-json-reply.js';
 import type { AnyOperation } from './operation.js';
 import type { ServiceModel } from './service-model.js';
 import { verifySignature, type SecretLookup } from './sigv4.js';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-nesting.js';
 import { validateInput } from './validate.js';
 
 export { serialize } from './aws-json-reply.js';
@@ -27,6 +28,7 @@ const MUST_SIGN = ['x-amz-target'];
 
 export function mountJsonEdge(app: FastifyInstance, services: Services, catalogue: JsonService[], credentials: SecretLookup): void {
   const byPrefix = new Map(catalogue.map((service) => [service.model.targetPrefix, service]));
+  const regions = [services.config.region, ...services.config.extraRegions];
 
   app.post('/', async function handleJsonRequest(request, reply) {
     try {
@@ -37,7 +39,7 @@ export function mountJsonEdge(app: FastifyInstance, services: Services, catalogu
       const context: RequestContext = { requestId: request.id, sourceIp: request.ip, accessKeyId: undefined };
       if (operation.auth === 'sigv4') {
         const signed = { method: request.method, url: request.url, headers: distinctHeaders(request.raw), body };
-        context.accessKeyId = verifySignature(signed, { service: service.model.signingName, secrets: credentials, mustSign: MUST_SIGN }).accessKeyId;
+        context.accessKeyId = verifySignature(signed, { service: service.model.signingName, regions, secrets: credentials, mustSign: MUST_SIGN }).accessKeyId;
       }
       const input = parseBody(body);
       if (operation.input) validateInput(service.model, operation.input, input);
@@ -74,6 +76,9 @@ function distinctHeaders(raw: IncomingMessage): Record<string, string[]> {
 
 function parseBody(body: Buffer): unknown {
   if (body.length === 0) return {};
+  if (nestsDeeperThan(body, MAX_JSON_DEPTH)) {
+    throw InvalidParameter(`1 validation error detected: Value at 'request' failed to satisfy constraint: The request body must not nest deeper than ${MAX_JSON_DEPTH} levels`);
+  }
   try {
     return JSON.parse(body.toString('utf8'));
   } catch {

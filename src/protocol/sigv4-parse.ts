@@ -26,8 +26,22 @@ export interface SignatureMaterial {
 /** Presigned requests may live at most a week (https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html). */
 const MAX_EXPIRES_SECONDS = 7 * 24 * 60 * 60;
 
+/** Query parameters that carry signature material; each may appear once. */
+const QUERY_MATERIAL = ['X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Signature', 'X-Amz-SignedHeaders', 'X-Amz-Date', 'X-Amz-Expires', 'X-Amz-Security-Token'];
+
 export function parseSignatureMaterial(headers: Headers, query: URLSearchParams): SignatureMaterial {
-  return query.has('X-Amz-Algorithm') ? parseQuery(query) : parseHeader(headers);
+  // Two signatures on one request (a bad one and a good one, or a header and a query form) are
+  // refused outright: which of them a proxy, a log or the verifier reads would otherwise differ.
+  const authorizations = headers.authorization;
+  if (Array.isArray(authorizations) && authorizations.length > 1) throw IncompleteSignature('The Authorization header must appear only once.');
+  const presigned = query.has('X-Amz-Algorithm') || query.has('X-Amz-Signature');
+  if (presigned && authorizations !== undefined) {
+    throw IncompleteSignature('Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter or the Authorization header should be specified');
+  }
+  for (const name of QUERY_MATERIAL) {
+    if (query.getAll(name).length > 1) throw IncompleteSignature(`AWS query-string parameter '${name}' must appear only once.`);
+  }
+  return presigned ? parseQuery(query) : parseHeader(headers);
 }
 
 function parseHeader(headers: Headers): SignatureMaterial {

@@ -33,6 +33,8 @@ export type SecretLookup = (accessKeyId: string) => string | undefined;
 export interface VerifyOptions {
   /** The signing name the credential scope must carry, e.g. `cognito-idp`. */
   service: string;
+  /** Regions the credential scope may name: the server's own, and any extra ones it is told to accept. */
+  regions: readonly string[];
   secrets: SecretLookup;
   /**
    * Headers the signature must cover. `host` always; a JSON edge adds `x-amz-target`, which
@@ -53,6 +55,8 @@ export function verifySignature(request: SignedRequest, options: VerifyOptions):
   const query = new URLSearchParams(rawQuery);
   const material = parseSignatureMaterial(request.headers, query);
   if (material.service !== options.service) throw InvalidSignature(`Credential should be scoped to correct service: '${options.service}'. `);
+  // AWS refuses a signature for another region's endpoint: it could be a request meant for elsewhere, replayed here.
+  if (!options.regions.includes(material.region)) throw InvalidSignature('Credential should be scoped to a valid region. ');
   checkTime(material, now);
   const secret = options.secrets(material.accessKeyId);
   if (secret === undefined || header(request.headers, 'x-amz-security-token') !== undefined || query.has('X-Amz-Security-Token')) {
@@ -72,11 +76,12 @@ export function verifySignature(request: SignedRequest, options: VerifyOptions):
   const scope = `${material.date}/${material.region}/${material.service}/aws4_request`;
   const key = signingKey(secret, material.date, material.region, material.service);
   const given = Buffer.from(material.signature, 'hex');
-  for (const payload of payloadHashes(request.body, material.presigned)) {
-    const stringToSign = `${ALGORITHM}\n${material.amzDate}\n${scope}\n${sha256(`${head}\n${payload}`)}`;
-    const expected = createHmac('sha256', key).update(stringToSign).digest();
-    if (given.length === expected.length && timingSafeEqual(given, expected)) return { accessKeyId: material.accessKeyId, region: material.region };
-  }
+  // Always the hash of the bytes received: a declared x-amz-content-sha256 is never trusted, nor
+  // UNSIGNED-PAYLOAD in a presigned URL (S3's exception, not these services'), or a captured
+  // request could carry another body.
+  const stringToSign = `${ALGORITHM}\n${material.amzDate}\n${scope}\n${sha256(`${head}\n${sha256(request.body)}`)}`;
+  const expected = createHmac('sha256', key).update(stringToSign).digest();
+  if (given.length === expected.length && timingSafeEqual(given, expected)) return { accessKeyId: material.accessKeyId, region: material.region };
   throw InvalidSignature(MISMATCH);
 }
 
@@ -136,15 +141,6 @@ function canonicalQuery(query: URLSearchParams): string {
 function canonicalHeaderValue(value: string | string[] | undefined): string {
   const values = Array.isArray(value) ? value : [value ?? ''];
   return values.map((item) => item.trim().replace(/\s+/g, ' ')).join(',');
-}
-
-/**
- * The payload hashes a signer may have used. Always the hash of the bytes received — a declared
- * x-amz-content-sha256 is never trusted, or a captured request could carry another body. A
- * presigned URL may instead sign UNSIGNED-PAYLOAD (botocore's presigner does).
- */
-function payloadHashes(body: Buffer, presigned: boolean): string[] {
-  return presigned ? [sha256(body), 'UNSIGNED-PAYLOAD'] : [sha256(body)];
 }
 
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');

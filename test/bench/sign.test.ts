@@ -24,9 +24,9 @@ it('signs exactly as @smithy/signature-v4 does', async () => {
 it('passes Gatehouse verification and fails it under another secret', () => {
   const request = new Signer('http://127.0.0.1:9329', credentials, 'us-east-1', now).sign('CreateGroup', input);
   const wire = { method: 'POST', url: '/', headers: request.headers, body: request.body };
-  const principal = verifySignature(wire, { service: 'cognito-idp', secrets: () => credentials.secretAccessKey, mustSign: ['x-amz-target'], now: now.getTime() });
+  const principal = verifySignature(wire, { service: 'cognito-idp', regions: ['us-east-1'], secrets: () => credentials.secretAccessKey, mustSign: ['x-amz-target'], now: now.getTime() });
   assert.equal(principal.accessKeyId, credentials.accessKeyId);
-  assert.throws(() => verifySignature(wire, { service: 'cognito-idp', secrets: () => 'other', now: now.getTime() }), { name: 'InvalidSignatureException' });
+  assert.throws(() => verifySignature(wire, { service: 'cognito-idp', regions: ['us-east-1'], secrets: () => 'other', now: now.getTime() }), { name: 'InvalidSignatureException' });
 });
 
 it('puts the whole request on the wire in one buffer', () => {

@@ -13,7 +13,7 @@ const NOW = Date.UTC(2024, 4, 17, 12, 30, 0);
 const MINUTE = 60_000;
 const BODY = JSON.stringify({ MaxResults: 10 });
 const secrets = (id: string) => (id === ADMIN.accessKeyId ? ADMIN.secretAccessKey : undefined);
-const verifyOptions = { service: 'cognito-idp', secrets, mustSign: ['x-amz-target'], now: NOW };
+const verifyOptions = { service: 'cognito-idp', regions: ['us-east-1'] as readonly string[], secrets, mustSign: ['x-amz-target'], now: NOW };
 
 /** What the edge hands the verifier: raw path and query, lower-case headers, body bytes. */
 function received(request: HttpRequest, changes: { body?: string; headers?: Record<string, string | string[] | undefined> } = {}): SignedRequest {
@@ -42,10 +42,6 @@ describe('verifySignature: requests the SDK signs', () => {
     assert.equal(verify(received(request)).accessKeyId, ADMIN.accessKeyId);
   });
 
-  it('accepts a presigned URL over UNSIGNED-PAYLOAD, as botocore presigns', async () => {
-    const request = await signed({ presign: true, headers: { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' } });
-    assert.equal(verify(received(request, { body: '{"any":"body"}' })).accessKeyId, ADMIN.accessKeyId);
-  });
 
   const paths = [
     '/',
@@ -82,8 +78,8 @@ describe('verifySignature: requests the SDK signs', () => {
     });
   }
 
-  it('accepts any region in the credential scope, and reports it', async () => {
-    assert.equal(verify(received(await signed({ region: 'eu-west-3' }))).region, 'eu-west-3');
+  it('accepts a region the server is told to accept besides its own, and reports it', async () => {
+    assert.equal(verify(received(await signed({ region: 'eu-west-3' })), { regions: ['us-east-1', 'eu-west-3'] }).region, 'eu-west-3');
   });
 
   it('accepts a request signed up to 15 minutes either side of its clock', async () => {
@@ -201,5 +197,40 @@ describe('verifySignature: tampering and bad material', () => {
       assert.throws(() => verify(received(request, { headers: { authorization: auth } })), mismatch);
     }
   });
-});
 
+  it('refuses a credential scoped to a region other than the server\'s (issue 6)', async () => {
+    const wrongRegion = { name: 'InvalidSignatureException', message: 'Credential should be scoped to a valid region. ' };
+    for (const region of ['zz-nowhere-9', 'eu-west-3']) {
+      const request = await signed({ region });
+      assert.throws(() => verify(received(request)), wrongRegion, region);
+    }
+  });
+
+  it('refuses two Authorization headers, whichever of them is good (issue 6)', async () => {
+    const good = (await signed()).headers.authorization!;
+    const bad = good.replace(/Signature=\w+/, `Signature=${'0'.repeat(64)}`);
+    const twice = { name: 'IncompleteSignatureException', message: 'The Authorization header must appear only once.' };
+    const request = await signed();
+    for (const authorization of [[bad, good], [good, bad], [good, good]]) {
+      assert.throws(() => verify(received(request, { headers: { authorization } })), twice);
+    }
+  });
+
+  it('refuses a request signed both in its header and in its query string', async () => {
+    const presigned = await signed({ presign: true });
+    const header = (await signed()).headers.authorization!;
+    assert.throws(() => verify(received(presigned, { headers: { authorization: header } })), { name: 'IncompleteSignatureException', message: /^Only one auth mechanism allowed/ });
+  });
+
+  it('refuses repeated signature material in the query string', async () => {
+    const request = await signed({ presign: true });
+    const url = `${wirePath(request)}&X-Amz-Signature=${'0'.repeat(64)}`;
+    assert.throws(() => verify({ ...received(request), url }), { name: 'IncompleteSignatureException', message: "AWS query-string parameter 'X-Amz-Signature' must appear only once." });
+  });
+
+  it('never honours UNSIGNED-PAYLOAD in a presigned URL: the payload hash is that of the body received (issue 6)', async () => {
+    const request = await signed({ presign: true, headers: { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' } });
+    assert.throws(() => verify(received(request, { body: '{"any":"body"}' })), mismatch);
+    assert.throws(() => verify(received(request)), mismatch);
+  });
+});
