@@ -27,11 +27,11 @@ export interface Config {
   adminSecretAccessKey: string | undefined;
   /** Base64 of 32 bytes that encrypts secrets at rest (GATEHOUSE_MASTER_KEY); generated into dataDir when unset. */
   masterKey: string | undefined;
-  /** SMTP server for mail (GATEHOUSE_SMTP_URL), e.g. smtp://127.0.0.1:2525; mail is logged when unset. */
+  /** SMTP server for mail (GATEHOUSE_SMTP_URL), e.g. smtp://127.0.0.1:2525; mail goes to the outbox in dataDir when unset. */
   smtpUrl: string | undefined;
   /** Sender address (GATEHOUSE_MAIL_FROM). */
   mailFrom: string;
-  /** SMS sender: "log" writes messages to the log (GATEHOUSE_SMS_SENDER). */
+  /** SMS sender (GATEHOUSE_SMS_SENDER): "outbox" appends messages to the outbox in dataDir, "file:<path>" to that file. */
   smsSender: string;
   /** pino log level (GATEHOUSE_LOG_LEVEL). */
   logLevel: string;
@@ -77,7 +77,7 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
     masterKey: setting(undefined, 'GATEHOUSE_MASTER_KEY'),
     smtpUrl: setting(undefined, 'GATEHOUSE_SMTP_URL'),
     mailFrom: setting(undefined, 'GATEHOUSE_MAIL_FROM') ?? 'no-reply@gatehouse.local',
-    smsSender: setting(undefined, 'GATEHOUSE_SMS_SENDER') ?? 'log',
+    smsSender: setting(undefined, 'GATEHOUSE_SMS_SENDER') ?? 'outbox',
     logLevel: setting(undefined, 'GATEHOUSE_LOG_LEVEL') ?? 'info',
     argon2: env.GATEHOUSE_ARGON2 ? parseArgon2Parameters(env.GATEHOUSE_ARGON2) : DEFAULT_ARGON2,
     cognitoIssuer: flag('GATEHOUSE_COGNITO_ISSUER', env.GATEHOUSE_COGNITO_ISSUER),

@@ -35,16 +35,16 @@ describe('loadConfig', () => {
     const env = {
       GATEHOUSE_ACCOUNT_ID: '123456789012', GATEHOUSE_ADMIN_ACCESS_KEY_ID: 'AKIA1', GATEHOUSE_ADMIN_SECRET_ACCESS_KEY: 'secret',
       GATEHOUSE_MASTER_KEY: 'a2V5', GATEHOUSE_SMTP_URL: 'smtp://127.0.0.1:2525', GATEHOUSE_MAIL_FROM: 'auth@example.com',
-      GATEHOUSE_SMS_SENDER: 'log', GATEHOUSE_LOG_LEVEL: 'debug',
+      GATEHOUSE_SMS_SENDER: 'file:/tmp/sms.jsonl', GATEHOUSE_LOG_LEVEL: 'debug',
     };
     assert.deepEqual(pick(loadConfig({}, env)), {
       accountId: '123456789012', adminAccessKeyId: 'AKIA1', adminSecretAccessKey: 'secret', masterKey: 'a2V5',
-      smtpUrl: 'smtp://127.0.0.1:2525', mailFrom: 'auth@example.com', smsSender: 'log', logLevel: 'debug',
+      smtpUrl: 'smtp://127.0.0.1:2525', mailFrom: 'auth@example.com', smsSender: 'file:/tmp/sms.jsonl', logLevel: 'debug',
     });
     const empty = Object.fromEntries(Object.keys(env).map((name) => [name, '']));
     assert.deepEqual(pick(loadConfig({}, empty)), {
       accountId: '000000000000', adminAccessKeyId: undefined, adminSecretAccessKey: undefined, masterKey: undefined,
-      smtpUrl: undefined, mailFrom: 'no-reply@gatehouse.local', smsSender: 'log', logLevel: 'info',
+      smtpUrl: undefined, mailFrom: 'no-reply@gatehouse.local', smsSender: 'outbox', logLevel: 'info',
     });
   });
 

@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { start } from '../server/start.js';
+import { printOutbox } from './outbox.js';
 
 const program = new Command('gatehouse').description('A self-hostable Amazon Cognito');
 
@@ -16,6 +17,14 @@ program.command('serve')
   .option('--workers <n>', 'processes sharing the port (GATEHOUSE_WORKERS, default 1)')
   .action(async (flags: Record<string, string>) => {
     await start(loadConfig(flags));
+  });
+
+program.command('outbox')
+  .description('print the mail and SMS messages written to the data folder\'s outbox (when no SMTP server or SMS file is set)')
+  .option('--data <dir>', 'the data folder (GATEHOUSE_DATA, default ./data)')
+  .option('--follow', 'keep printing messages as they arrive')
+  .action(async (flags: { data?: string; follow?: boolean }) => {
+    await printOutbox(loadConfig({ data: flags.data }).dataDir, { follow: flags.follow === true });
   });
 
 program.parseAsync().catch((error: unknown) => {

@@ -1,6 +1,6 @@
-/** Sends mail through the configured SMTP server (nodemailer), or writes it to the log when none is set. */
+/** Sends mail through the configured SMTP server (nodemailer), or appends it to the outbox when none is set. */
 import nodemailer from 'nodemailer';
-import type { Logger } from '../logger.js';
+import { appendToOutbox } from './outbox.js';
 
 export interface Mail {
   to: string;
@@ -13,12 +13,13 @@ export interface Mailer {
   send(mail: Mail): Promise<void>;
 }
 
-export function createMailer(options: { smtpUrl: string | undefined; from: string }, log: Logger): Mailer {
+/** `dataDir` holds the outbox that takes the mail when `smtpUrl` is unset. */
+export function createMailer(options: { smtpUrl: string | undefined; from: string; dataDir: string }): Mailer {
   if (!options.smtpUrl) {
     return {
       async send(mail) {
-        // Codes are secrets: without SMTP we say that a mail was due, not what it said.
-        log.warn({ to: mail.to, subject: mail.subject }, 'no GATEHOUSE_SMTP_URL configured; mail not sent');
+        // Codes are secrets: they go to a file only the owner reads, never to the log.
+        await appendToOutbox(options.dataDir, 'mail', { from: options.from, to: mail.to, subject: mail.subject, body: mail.body });
       },
     };
   }

@@ -1,10 +1,10 @@
 /**
- * SMS senders. `log` (the default) writes each message to the log, the one place a local
- * deployment can read its codes; `file:<path>` appends one JSON line per message, which is how
- * tests and scripts read them. GATEHOUSE_SMS_SENDER picks one.
+ * SMS senders. `outbox` (the default) appends each message to the data folder's outbox
+ * (outbox.ts), where `gatehouse outbox` reads it; `file:<path>` appends one JSON line per message
+ * to that file, which is how tests and scripts read them. GATEHOUSE_SMS_SENDER picks one. Neither
+ * writes a message to the log: messages carry codes and temporary passwords.
  */
-import { appendFile } from 'node:fs/promises';
-import type { Logger } from '../logger.js';
+import { appendJsonLine, appendToOutbox } from './outbox.js';
 
 export interface Sms {
   to: string;
@@ -15,11 +15,11 @@ export interface SmsSender {
   send(sms: Sms): Promise<void>;
 }
 
-export function createSmsSender(kind: string, log: Logger): SmsSender {
-  if (kind === 'log') {
+export function createSmsSender(kind: string, dataDir: string): SmsSender {
+  if (kind === 'outbox') {
     return {
       async send(sms) {
-        log.info({ sms: { to: sms.to, message: sms.message } }, 'SMS message');
+        await appendToOutbox(dataDir, 'sms', { to: sms.to, message: sms.message });
       },
     };
   }
@@ -27,9 +27,9 @@ export function createSmsSender(kind: string, log: Logger): SmsSender {
     const path = kind.slice('file:'.length);
     return {
       async send(sms) {
-        await appendFile(path, `${JSON.stringify({ ...sms, sentAt: new Date().toISOString() })}\n`, { mode: 0o600 });
+        await appendJsonLine(path, { ...sms, sentAt: new Date().toISOString() });
       },
     };
   }
-  throw new Error(`unknown SMS sender: ${kind} (expected log or file:<path>)`);
+  throw new Error(`GATEHOUSE_SMS_SENDER: unknown SMS sender ${JSON.stringify(kind)} (expected outbox or file:<path>)`);
 }

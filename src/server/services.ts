@@ -26,8 +26,8 @@ export function createServices(config: Config, log: Logger, clock: Clock = syste
     secrets,
     keys: signingKeys(store, secrets, clock),
     passwords: passwordHasher(config.argon2),
-    mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }, log),
-    sms: createSmsSender(config.smsSender, log),
+    mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir }),
+    sms: createSmsSender(config.smsSender, config.dataDir),
     log,
   };
 }

@@ -22,9 +22,14 @@ const sessionId = (session: string) => createHash('sha256').update(session).dige
 
 export const invalidSession = () => NotAuthorized('Invalid session for the user, session is expired.');
 
-/** Stores the state of a challenge and returns the Session string for the client. */
-export async function startSession<State>(services: Pick<Services, 'store' | 'clock'>, gate: ClientGate, challenge: ChallengeName, usernameKey: string | null, state: State): Promise<string> {
-  const session = randomBytes(96).toString('base64url');
+/** A fresh Session string: 96 random bytes. */
+export const newSessionString = () => randomBytes(96).toString('base64url');
+
+/**
+ * Stores the state of a challenge and returns the Session string for the client (`session`, when
+ * the caller needed the string before the state, as SRP's sealed secret block does).
+ */
+export async function startSession<State>(services: Pick<Services, 'store' | 'clock'>, gate: ClientGate, challenge: ChallengeName, usernameKey: string | null, state: State, session = newSessionString()): Promise<string> {
   await services.store.sessions.insert({
     id: sessionId(session), poolId: gate.pool.id, clientId: gate.client.clientId, usernameKey, challenge,
     state: JSON.stringify(state), expiresAt: services.clock.now() + gate.policy.authSessionSeconds * 1000,

@@ -2,9 +2,15 @@
  * USER_SRP_AUTH (digest §2.2): InitiateAuth sends SRP_A and receives PASSWORD_VERIFIER with the
  * salt, B and an opaque SECRET_BLOCK; the answer proves the password with an HMAC over the
  * secret block and the TIMESTAMP string exactly as the client wrote it. The server's ephemeral
- * secret b and the secret block stay in the session, never with the client.
+ * secret b stays in the session, never with the client.
+ *
+ * Cognito does not need the Session to answer PASSWORD_VERIFIER: the SRP state travels in
+ * SECRET_BLOCK, and pycognito (Home Assistant Cloud's client) answers without one. So the secret
+ * block is the session string sealed under the master key (A256GCM, secret-box.ts): it cannot be
+ * forged or altered, it names the session whose state the server keeps, and that session is still
+ * taken (used once, within AuthSessionValidity) whichever of the two the client sends back.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { N, claimSignature, publicValue, serverEphemeral, serverSessionKey } from '../../crypto/srp.js';
 import type { UserRecord } from '../../store/users.js';
 import { srpPoolName } from '../passwords/password-secrets.js';
@@ -14,7 +20,7 @@ import { afterFirstFactor } from './first-factor.js';
 import { holdLikeWrongPassword, startFailureTimer } from './failure-timing.js';
 import { failSignIn, reserveAttempt, wrongPassword } from './lockout.js';
 import { challengeOutcome, type AuthServices, type SignInOutcome } from './outcome.js';
-import { takeSession, startSession } from './sessions.js';
+import { invalidSession, newSessionString, takeSession, startSession } from './sessions.js';
 import { hidesUserExistence, simulatedSrpUser, unknownUser } from './user-existence.js';
 import { checkUserMaySignIn } from './user-state.js';
 
@@ -40,8 +46,6 @@ interface SrpIdentity {
   simulated: boolean;
 }
 
-const SECRET_BLOCK_BYTES = 96;
-
 export async function startSrp(services: AuthServices, gate: ClientGate, parameters: Record<string, string>): Promise<SignInOutcome> {
   const typed = requireParameter(parameters, 'USERNAME');
   const A = parseSrpA(requireParameter(parameters, 'SRP_A'));
@@ -49,12 +53,13 @@ export async function startSrp(services: AuthServices, gate: ClientGate, paramet
   await checkSecretHash(services, gate, parameters.SECRET_HASH, [typed, user?.username, user?.sub]);
   const identity = await srpIdentity(services, gate, user, typed);
   const { b, B } = serverEphemeral(identity.verifier);
-  const secretBlock = randomBytes(SECRET_BLOCK_BYTES).toString('base64');
+  const session = newSessionString();
+  const secretBlock = await sealSecretBlock(services, session);
   const state: SrpState = {
     typed, userIdForSrp: identity.userIdForSrp, A: A.toString(16), b: b.toString(16), B: B.toString(16), secretBlock,
     ...(identity.simulated ? { simulatedVerifier: identity.verifier } : {}),
   };
-  const session = await startSession(services, gate, 'PASSWORD_VERIFIER', user && !identity.simulated ? user.usernameKey : null, state);
+  await startSession(services, gate, 'PASSWORD_VERIFIER', user && !identity.simulated ? user.usernameKey : null, state, session);
   return challengeOutcome('PASSWORD_VERIFIER', session, {
     SALT: identity.salt, SRP_B: state.B, SECRET_BLOCK: secretBlock, USERNAME: identity.userIdForSrp, USER_ID_FOR_SRP: identity.userIdForSrp,
   });
@@ -71,6 +76,23 @@ async function srpIdentity(services: AuthServices, gate: ClientGate, user: UserR
   return { ...(await simulatedSrpUser(services, gate, typed)), userIdForSrp: user.username, simulated: true };
 }
 
+/** SECRET_BLOCK: base64 (as the clients decode it) of the sealed session string. */
+async function sealSecretBlock(services: Pick<AuthServices, 'secrets'>, session: string): Promise<string> {
+  return Buffer.from(await services.secrets.seal(JSON.stringify({ srp: session }))).toString('base64');
+}
+
+/** The session a secret block names; anything not sealed by us reads as an expired session. */
+async function openSecretBlock(services: Pick<AuthServices, 'secrets'>, secretBlock: string | undefined): Promise<string> {
+  if (!secretBlock || secretBlock.length > 4096) throw invalidSession();
+  try {
+    const { srp } = JSON.parse(await services.secrets.open(Buffer.from(secretBlock, 'base64').toString())) as { srp?: unknown };
+    if (typeof srp === 'string') return srp;
+  } catch {
+    // Fall through: forged, altered or truncated.
+  }
+  throw invalidSession();
+}
+
 /** SRP_A as the clients send it (plain hex); a value no client produces is refused like a wrong password. */
 function parseSrpA(hex: string): bigint {
   const A = publicValue(hex);
@@ -80,7 +102,8 @@ function parseSrpA(hex: string): bigint {
 
 export async function answerPasswordVerifier(services: AuthServices, gate: ClientGate, responses: Record<string, string>, sessionString: string | undefined): Promise<SignInOutcome> {
   const timer = startFailureTimer('srp-verifier');
-  const { usernameKey, state } = await takeSession<SrpState>(services, gate, sessionString, 'PASSWORD_VERIFIER');
+  const session = sessionString ?? (await openSecretBlock(services, responses.PASSWORD_CLAIM_SECRET_BLOCK));
+  const { usernameKey, state } = await takeSession<SrpState>(services, gate, session, 'PASSWORD_VERIFIER');
   const username = requireParameter(responses, 'USERNAME');
   const proof = {
     signature: requireParameter(responses, 'PASSWORD_CLAIM_SIGNATURE'),

@@ -27,7 +27,7 @@ describe('self-service codes and tokens over time', () => {
   before(async () => {
     mailbox = await startMailbox();
     h = await authHarness();
-    h.services.mailer = createMailer({ smtpUrl: mailbox.url, from: 'no-reply@gatehouse.test' }, h.services.log);
+    h.services.mailer = createMailer({ smtpUrl: mailbox.url, from: 'no-reply@gatehouse.test', dataDir: h.services.config.dataDir });
     poolId = await h.createPool({ AutoVerifiedAttributes: ['email'] });
     ({ clientId } = await h.createClient(poolId));
   });
