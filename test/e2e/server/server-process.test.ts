@@ -112,7 +112,8 @@ describeEngines('server process', (engine) => {
 
   it('names pools after --region and issues tokens under --public-url', async () => {
     const server = await start({ args: ['--region', 'eu-west-3', '--public-url', 'https://auth.example.test/base/'] });
-    const created = await adminClient(server).send(new CreateUserPoolCommand({ PoolName: 'regional' }));
+    // Signed for the server's region: a signature scoped to another region is refused, as AWS refuses it.
+    const created = await adminClient(server, undefined, { region: 'eu-west-3' }).send(new CreateUserPoolCommand({ PoolName: 'regional' }));
     const id = created.UserPool!.Id!;
     assert.match(id, /^eu-west-3_[0-9A-Za-z]+$/);
     assert.match(created.UserPool!.Arn ?? '', new RegExp(`^arn:aws:cognito-idp:eu-west-3:\\d{12}:userpool/${id}$`));
