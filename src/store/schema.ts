@@ -20,6 +20,7 @@ export interface Database {
   auth_sessions: AuthSessionTable;
   refresh_tokens: RefreshTokenTable;
   pending_attributes: PendingAttributeTable;
+  software_tokens: SoftwareTokenTable;
 }
 
 export interface ServerSettingTable {
@@ -162,4 +163,17 @@ export interface PendingAttributeTable {
   name: string;
   value: string;
   created_at: number;
+}
+
+export interface SoftwareTokenTable {
+  pool_id: string;
+  username_key: string;
+  /** The verified TOTP secret, sealed under the master key. */
+  secret: string | null;
+  /** A secret AssociateSoftwareToken issued that VerifySoftwareToken has not confirmed yet, sealed. */
+  pending_secret: string | null;
+  friendly_name: string | null;
+  /** The last 30-second step a code was accepted for (-1: none). */
+  last_step: Generated<number>;
+  updated_at: number;
 }

@@ -7,6 +7,7 @@ import { pendingAttributesRepository } from './pending-attributes.js';
 import { refreshTokensRepository } from './refresh-tokens.js';
 import { resourceTagsRepository } from './resource-tags.js';
 import { serverSettingsRepository } from './server-settings.js';
+import { softwareTokensRepository } from './software-tokens.js';
 import { signingKeysRepository } from './signing-keys.js';
 import { userPoolClientsRepository } from './user-pool-clients.js';
 import { userPoolsRepository } from './user-pools.js';
@@ -27,6 +28,7 @@ export function createStore(db: Db, engine: Engine) {
     sessions: authSessionsRepository(db),
     refreshTokens: refreshTokensRepository(db),
     pendingAttributes: pendingAttributesRepository(db),
+    softwareTokens: softwareTokensRepository(db),
   };
 }
 

@@ -3,7 +3,17 @@ import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import type { Db } from './database.js';
 
 /** What CreateUserPool/UpdateUserPool set; the rest of UserPoolType is derived when described. */
-export type PoolSettings = Omit<UserPoolType, 'Id' | 'Name' | 'Arn' | 'CreationDate' | 'LastModifiedDate' | 'EstimatedNumberOfUsers'>;
+export type PoolSettings = Omit<UserPoolType, 'Id' | 'Name' | 'Arn' | 'CreationDate' | 'LastModifiedDate' | 'EstimatedNumberOfUsers'> & {
+  /** Which second factors the pool offers (SetUserPoolMfaConfig); GetUserPoolMfaConfig reports them, DescribeUserPool does not. */
+  MfaFactors?: MfaFactorSettings;
+};
+
+export interface MfaFactorSettings {
+  sms?: boolean;
+  softwareToken?: boolean;
+  email?: { Message?: string; Subject?: string };
+  webAuthn?: { RelyingPartyId?: string; UserVerification?: string };
+}
 
 export interface PoolRecord {
   id: string;

@@ -4,10 +4,12 @@ import * as foundation from './001-foundation.js';
 import * as users from './002-users.js';
 import * as userSearch from './003-user-search.js';
 import * as pendingAttributes from './004-pending-attributes.js';
+import * as softwareTokens from './005-software-tokens.js';
 
 export const migrations: Record<string, Migration> = {
   '001-foundation': foundation,
   '002-users': users,
   '003-user-search': userSearch,
   '004-pending-attributes': pendingAttributes,
+  '005-software-tokens': softwareTokens,
 };

@@ -7,13 +7,14 @@ import { poolArn } from './pool-lookup.js';
 
 export async function describePool({ store, config }: Pick<Services, 'store' | 'config'>, pool: PoolRecord): Promise<UserPoolType> {
   const arn = poolArn(config, pool.id);
+  const { MfaFactors: _factors, ...settings } = pool.settings;
   return {
     Id: pool.id,
     Name: pool.name,
     Arn: arn,
     CreationDate: new Date(pool.createdAt),
     LastModifiedDate: new Date(pool.updatedAt),
-    ...pool.settings,
+    ...settings,
     UserPoolTags: await store.tags.list(arn),
     EstimatedNumberOfUsers: await estimatedNumberOfUsers(store, pool.id),
   };

@@ -14,12 +14,13 @@ export function checkSignInAttributes(request: Pick<PoolSettings, 'AliasAttribut
 }
 
 /**
- * MFA ON or OPTIONAL needs a factor. CreateUserPool can only offer SMS (TOTP is switched on
- * later by SetUserPoolMfaConfig), so it needs an SMS configuration and phone verification.
+ * MFA ON or OPTIONAL needs a factor. CreateUserPool can only offer SMS (TOTP and email are
+ * switched on later by SetUserPoolMfaConfig), so it needs an SMS configuration and phone
+ * verification unless another factor is on already.
  */
-export function checkMfa(settings: PoolSettings, softwareTokenMfaEnabled = false): void {
+export function checkMfa(settings: PoolSettings, otherFactorEnabled = false): void {
   if (settings.MfaConfiguration !== 'ON' && settings.MfaConfiguration !== 'OPTIONAL') return;
-  if (softwareTokenMfaEnabled) return;
+  if (otherFactorEnabled) return;
   if (!settings.SmsConfiguration || !settings.AutoVerifiedAttributes?.includes('phone_number')) {
     throw InvalidParameter('SMS configuration and Auto verification for phone_number are required when MFA is required/optional');
   }

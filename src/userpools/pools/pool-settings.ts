@@ -8,7 +8,7 @@
 import type {
   AdminCreateUserConfigType, CreateUserPoolRequest, UpdateUserPoolRequest, UserPoolPolicyType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import type { PoolSettings } from '../../store/user-pools.js';
+import type { MfaFactorSettings, PoolSettings } from '../../store/user-pools.js';
 import { checkMfa, checkSignInAttributes, reconcilePreTokenGeneration, temporaryPasswordValidityDays } from './pool-settings-rules.js';
 import { buildSchema } from './schema-attributes.js';
 import { verificationMessageSettings } from '../messages/verification-messages.js';
@@ -37,18 +37,33 @@ export function newPoolSettings(request: CreateUserPoolRequest): PoolSettings {
     UserPoolTier: request.UserPoolTier ?? 'ESSENTIALS',
   };
   checkMfa(settings);
-  return settings;
+  return withMfaFactors(settings, {});
 }
 
 /**
- * UpdateUserPool's result. `softwareTokenMfaEnabled` says whether SetUserPoolMfaConfig has
- * turned TOTP on, which lets MFA be required without SMS.
+ * UpdateUserPool's result. A TOTP or email factor that SetUserPoolMfaConfig turned on lets MFA be
+ * required without SMS.
  */
-export function updatedPoolSettings(current: PoolSettings, request: UpdateUserPoolRequest, softwareTokenMfaEnabled = false): PoolSettings {
+export function updatedPoolSettings(current: PoolSettings, request: UpdateUserPoolRequest): PoolSettings {
   const kept = Object.fromEntries(Object.entries(current).filter(([key]) => !RESETTABLE.includes(key as keyof PoolSettings)));
   const settings: PoolSettings = { ...kept, ...resettableSettings(request), UserPoolTier: request.UserPoolTier ?? current.UserPoolTier };
-  checkMfa(settings, softwareTokenMfaEnabled);
-  return settings;
+  const factors = current.MfaFactors ?? {};
+  checkMfa(settings, !!(factors.softwareToken || factors.email));
+  return withMfaFactors(settings, factors);
+}
+
+/**
+ * The factors that follow from MfaConfiguration: none but passkeys when MFA is OFF; otherwise the
+ * ones already on, and SMS when nothing else is (checkMfa has made sure SMS is configured then).
+ */
+function withMfaFactors(settings: PoolSettings, factors: MfaFactorSettings): PoolSettings {
+  const { webAuthn, ...secondFactors } = factors;
+  let next: MfaFactorSettings = { ...(webAuthn ? { webAuthn } : {}) };
+  if (settings.MfaConfiguration === 'ON' || settings.MfaConfiguration === 'OPTIONAL') {
+    const other = secondFactors.softwareToken || secondFactors.email;
+    next = { ...next, ...secondFactors, ...(secondFactors.sms || !other ? { sms: true } : {}) };
+  }
+  return { ...settings, MfaFactors: next };
 }
 
 function resettableSettings(request: ResettableRequest): PoolSettings {

@@ -2,6 +2,7 @@
 import type { AdminGetUserRequest, AdminGetUserResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { operation } from '../../../protocol/operation.js';
 import { requirePool } from '../../pools/pool-lookup.js';
+import { mfaReport } from '../../mfa/user-mfa.js';
 import { attributeList } from '../user-attributes.js';
 import { requireUser } from '../user-lookup.js';
 
@@ -15,5 +16,6 @@ export const adminGetUser = operation<AdminGetUserRequest, AdminGetUserResponse>
     UserLastModifiedDate: new Date(user.updatedAt),
     Enabled: user.enabled,
     UserStatus: user.status,
+    ...mfaReport(user),
   };
 });
