@@ -43,9 +43,13 @@ export interface Config {
    * CognitoJwtVerifier. The JWKS is still served by Gatehouse under /<poolId>/.well-known/jwks.json.
    */
   cognitoIssuer: boolean;
+  /** The functions file mapping Lambda ARNs to runtimes (GATEHOUSE_FUNCTIONS, --functions); see src/triggers/functions-file.ts. */
+  functionsFile: string | undefined;
+  /** Lambda Invoke API endpoint for every function ARN the functions file does not map (GATEHOUSE_LAMBDA_ENDPOINT). */
+  lambdaEndpoint: string | undefined;
 }
 
-export type ConfigFlags = Partial<Record<'port' | 'host' | 'data' | 'databaseUrl' | 'publicUrl' | 'region' | 'workers', string>>;
+export type ConfigFlags = Partial<Record<'port' | 'host' | 'data' | 'databaseUrl' | 'publicUrl' | 'region' | 'workers' | 'functions', string>>;
 
 export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = process.env): Config {
   // An empty value counts as unset, so `VAR=` in a compose file or a test harness means "default".
@@ -76,6 +80,8 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
     logLevel: setting(undefined, 'GATEHOUSE_LOG_LEVEL') ?? 'info',
     argon2: env.GATEHOUSE_ARGON2 ? parseArgon2Parameters(env.GATEHOUSE_ARGON2) : DEFAULT_ARGON2,
     cognitoIssuer: flag('GATEHOUSE_COGNITO_ISSUER', env.GATEHOUSE_COGNITO_ISSUER),
+    functionsFile: optionalPath(setting(flags.functions, 'GATEHOUSE_FUNCTIONS')),
+    lambdaEndpoint: optionalUrl('GATEHOUSE_LAMBDA_ENDPOINT', setting(undefined, 'GATEHOUSE_LAMBDA_ENDPOINT')),
   };
 }
 
@@ -101,4 +107,12 @@ function flag(name: string, value: string | undefined): boolean {
   if (value === undefined || value === '' || value === 'false' || value === '0') return false;
   if (value === 'true' || value === '1') return true;
   throw new Error(`invalid ${name}: ${value} (expected true or false)`);
+}
+
+const optionalPath = (value: string | undefined) => (value === undefined ? undefined : resolve(value));
+
+function optionalUrl(name: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^https?:\/\/[^/]/.test(value)) throw new Error(`invalid ${name}: ${value} (expected an http(s) URL)`);
+  return value;
 }
