@@ -48,9 +48,13 @@ export interface Config {
    * comma-separated). Empty by default: like AWS, a signature scoped to another region is refused.
    */
   extraRegions: string[];
+  /** The functions file mapping Lambda ARNs to runtimes (GATEHOUSE_FUNCTIONS, --functions); see src/triggers/functions-file.ts. */
+  functionsFile: string | undefined;
+  /** Lambda Invoke API endpoint for every function ARN the functions file does not map (GATEHOUSE_LAMBDA_ENDPOINT). */
+  lambdaEndpoint: string | undefined;
 }
 
-export type ConfigFlags = Partial<Record<'port' | 'host' | 'data' | 'databaseUrl' | 'publicUrl' | 'region' | 'workers', string>>;
+export type ConfigFlags = Partial<Record<'port' | 'host' | 'data' | 'databaseUrl' | 'publicUrl' | 'region' | 'workers' | 'functions', string>>;
 
 export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = process.env): Config {
   // An empty value counts as unset, so `VAR=` in a compose file or a test harness means "default".
@@ -82,6 +86,8 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
     argon2: env.GATEHOUSE_ARGON2 ? parseArgon2Parameters(env.GATEHOUSE_ARGON2) : DEFAULT_ARGON2,
     cognitoIssuer: flag('GATEHOUSE_COGNITO_ISSUER', env.GATEHOUSE_COGNITO_ISSUER),
     extraRegions: regionList(setting(undefined, 'GATEHOUSE_EXTRA_REGIONS')),
+    functionsFile: optionalPath(setting(flags.functions, 'GATEHOUSE_FUNCTIONS')),
+    lambdaEndpoint: optionalUrl('GATEHOUSE_LAMBDA_ENDPOINT', setting(undefined, 'GATEHOUSE_LAMBDA_ENDPOINT')),
   };
 }
 
@@ -116,4 +122,12 @@ function regionList(value: string | undefined): string[] {
     if (!/^[a-z]{2}(-gov)?-[a-z]+-\d$/.test(region)) throw new Error(`invalid region in GATEHOUSE_EXTRA_REGIONS: ${region}`);
   }
   return regions;
+}
+
+const optionalPath = (value: string | undefined) => (value === undefined ? undefined : resolve(value));
+
+function optionalUrl(name: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^https?:\/\/[^/]/.test(value)) throw new Error(`invalid ${name}: ${value} (expected an http(s) URL)`);
+  return value;
 }

@@ -70,3 +70,11 @@ export const RequestEntityTooLarge = E('RequestEntityTooLargeException', 413);
 export const UnknownRoute = E('UnknownOperationException', 404);
 /** An operation the model defines that this server does not implement yet. */
 export const NotImplemented = E('NotImplementedException', 501);
+
+// Lambda triggers (../shared/spec/cognito-wire-digest.md §5.1).
+/** The function ran and failed: "<Trigger> failed with error <message>." */
+export const UserLambdaValidation = E('UserLambdaValidationException');
+/** The function could not be called, or did not answer in time. */
+export const UnexpectedLambda = E('UnexpectedLambdaException');
+/** The function answered with something that is not the trigger's event. */
+export const InvalidLambdaResponse = E('InvalidLambdaResponseException');

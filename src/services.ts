@@ -12,6 +12,7 @@ import type { Logger } from './logger.js';
 import type { Mailer } from './messaging/mailer.js';
 import type { SmsSender } from './messaging/sms.js';
 import type { Store } from './store/store.js';
+import type { FunctionInvoker } from './triggers/index.js';
 
 export interface Services {
   config: Config;
@@ -24,6 +25,8 @@ export interface Services {
   mailer: Mailer;
   sms: SmsSender;
   log: Logger;
+  /** Calls the pools' Lambda triggers. */
+  functions: FunctionInvoker;
 }
 
 /** Facts about the request an operation may need, free of HTTP. */

@@ -15,6 +15,7 @@ program.command('serve')
   .option('--public-url <url>', 'base URL clients use (GATEHOUSE_PUBLIC_URL, default http://<host>:<port>)')
   .option('--region <region>', 'AWS region to answer as (GATEHOUSE_REGION, default us-east-1)')
   .option('--workers <n>', 'processes sharing the port (GATEHOUSE_WORKERS, default 1)')
+  .option('--functions <file>', 'JSON file mapping Lambda trigger ARNs to runtimes (GATEHOUSE_FUNCTIONS)')
   .action(async (flags: Record<string, string>) => {
     await start(loadConfig(flags));
   });

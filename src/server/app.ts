@@ -46,5 +46,8 @@ export function buildApp(services: Services, credentials: SecretLookup): Fastify
     { model: cognitoIdpModel, operations: new Map(userPoolOperations.map((op) => [op.name, op])) },
   ], credentials);
   mountWellKnown(app, services);
+  app.addHook('onClose', async function stopFunctions() {
+    await services.functions.close();
+  });
   return app;
 }

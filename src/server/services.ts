@@ -12,6 +12,7 @@ import { createSmsSender } from '../messaging/sms.js';
 import type { Services } from '../services.js';
 import { openDatabase } from '../store/database.js';
 import { createStore } from '../store/store.js';
+import { createFunctionInvoker } from '../triggers/index.js';
 
 /** `clock` replaces the system clock, for tests that move time. */
 export function createServices(config: Config, log: Logger, clock: Clock = systemClock): Services {
@@ -29,5 +30,6 @@ export function createServices(config: Config, log: Logger, clock: Clock = syste
     mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir }),
     sms: createSmsSender(config.smsSender, config.dataDir),
     log,
+    functions: createFunctionInvoker({ functions: config.functionsFile, lambdaEndpoint: config.lambdaEndpoint, region: config.region }),
   };
 }

@@ -19,6 +19,7 @@ import type { RequestContext, Services } from '../../../src/services.js';
 import { openDatabase } from '../../../src/store/database.js';
 import { migrateToLatest } from '../../../src/store/migrate.js';
 import { createStore } from '../../../src/store/store.js';
+import { createFunctionInvoker } from '../../../src/triggers/index.js';
 import type { UserStatus } from '../../../src/store/users.js';
 import { createUserPoolClient } from '../../../src/userpools/clients/operations/create-user-pool-client.js';
 import { createUserPool } from '../../../src/userpools/pools/operations/create-user-pool.js';
@@ -50,6 +51,7 @@ export async function authHarness(): Promise<Harness> {
     config: loadConfig({}, {}), store, clock, ids, secrets, keys: signingKeys(store, secrets, clock),
     passwords: passwordHasher({ memoryCost: 1024, timeCost: 1, parallelism: 1 }),
     mailer: { async send() {} }, sms: { async send() {} } as unknown as Services['sms'], log: silent,
+    functions: createFunctionInvoker({ region: 'us-east-1' }),
   };
   const call = <I, O>(op: Operation<I, O>, input: I) => op.handler(services, input, context);
   return {
