@@ -22,6 +22,7 @@ export interface CliResult {
 
 /** Runs `aws cognito-idp <args>` against the server; never throws on a non-zero exit. */
 export async function awsCli(server: Pick<Gatehouse, 'url'>, args: string[], credentials = ADMIN): Promise<CliResult> {
+  await requireCliV2();
   try {
     const { stdout, stderr } = await promisify(execFile)(AWS_CLI, ['cognito-idp', ...args, '--endpoint-url', server.url, '--output', 'json'], {
       env: {
@@ -35,4 +36,18 @@ export async function awsCli(server: Pick<Gatehouse, 'url'>, args: string[], cre
     const failed = error as { code: number; stdout: string; stderr: string };
     return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr, json: undefined };
   }
+}
+
+let cliVersion: Promise<string> | undefined;
+
+/**
+ * The CLI tests are about v2 (its pagination, its JSON, its botocore): with v1, or no CLI, they
+ * would pass or fail for reasons of their own, so they fail loudly instead.
+ */
+export async function requireCliV2(): Promise<string> {
+  cliVersion ??= promisify(execFile)(AWS_CLI, ['--version'], { env: { PATH: process.env.PATH, HOME: process.env.HOME } })
+    .then(({ stdout, stderr }) => `${stdout}${stderr}`.trim(), (error: Error) => `not runnable (${error.message})`);
+  const version = await cliVersion;
+  if (!/^aws-cli\/2\./.test(version)) throw new Error(`the AWS CLI tests need the AWS CLI v2 at ${AWS_CLI}; found: ${version}`);
+  return version;
 }

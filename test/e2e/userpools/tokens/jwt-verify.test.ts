@@ -1,13 +1,15 @@
 /**
  * aws-jwt-verify verifying Gatehouse's tokens: JwtRsaVerifier with the pool's own issuer and
  * JWKS, and CognitoJwtVerifier (which derives Cognito's issuer from the pool id) against a server
- * that issues with Cognito's issuer. Its Node fetcher refuses http://, so the JWKS Gatehouse
- * serves is fetched here and preloaded with cacheJwks.
+ * that issues with Cognito's issuer. The verifiers fetch the JWKS themselves, through their own
+ * JWKS cache, with a fetcher that speaks http:// (the library's own refuses it) and sends
+ * Cognito's JWKS address to the server's real one; the test checks what was fetched.
  */
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { CognitoJwtVerifier, JwtRsaVerifier } from 'aws-jwt-verify';
-import type { Jwks } from 'aws-jwt-verify/jwk';
+import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
+import type { Fetcher } from 'aws-jwt-verify/https';
 import { AdminAddUserToGroupCommand, CreateGroupCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { adminClient } from '../../../support/aws.js';
 import { describeEngines } from '../../../support/engines.js';
@@ -19,7 +21,21 @@ interface Setup {
   poolId: string;
   app: AppClient;
   jwksUri: string;
-  jwks: Jwks;
+}
+
+/** A JWKS cache whose fetcher GETs over http from the server, recording each address it was asked for. */
+function fetchingCache(server: Gatehouse): { jwksCache: SimpleJwksCache; asked: string[] } {
+  const asked: string[] = [];
+  const fetcher: Fetcher = {
+    async fetch(uri) {
+      asked.push(uri);
+      const cognito = /^https:\/\/cognito-idp\.[a-z0-9-]+\.amazonaws\.com\/([^/]+)\/\.well-known\/jwks\.json$/.exec(uri);
+      const response = await globalThis.fetch(cognito ? `${server.url}/${cognito[1]}/.well-known/jwks.json` : uri);
+      if (response.status !== 200) throw new Error(`JWKS fetch ${uri}: ${response.status}`);
+      return response.arrayBuffer();
+    },
+  };
+  return { jwksCache: new SimpleJwksCache({ fetcher }), asked };
 }
 
 async function setUp(server: Gatehouse): Promise<Setup> {
@@ -29,8 +45,7 @@ async function setUp(server: Gatehouse): Promise<Setup> {
   await createUserWithPassword(client, poolId, 'vera', { attributes: { email: 'vera@example.com' } });
   await client.send(new CreateGroupCommand({ UserPoolId: poolId, GroupName: 'auditors' }));
   await client.send(new AdminAddUserToGroupCommand({ UserPoolId: poolId, Username: 'vera', GroupName: 'auditors' }));
-  const jwksUri = `${server.url}/${poolId}/.well-known/jwks.json`;
-  return { poolId, app, jwksUri, jwks: await (await fetch(jwksUri)).json() as Jwks };
+  return { poolId, app, jwksUri: `${server.url}/${poolId}/.well-known/jwks.json` };
 }
 
 describeEngines('aws-jwt-verify', (engine) => {
@@ -43,44 +58,41 @@ describeEngines('aws-jwt-verify', (engine) => {
   after(async () => { await Promise.all([server.stop(), cognitoIssuer.stop()]); });
 
   it('JwtRsaVerifier accepts ID and access tokens under the pool\'s issuer and JWKS', async () => {
-    const { poolId, app, jwksUri, jwks } = await setUp(server);
+    const { poolId, app, jwksUri } = await setUp(server);
+    const { jwksCache, asked } = fetchingCache(server);
     const issuer = `${server.url}/${poolId}`;
     const tokens = await passwordSignIn(adminClient(server), app, 'vera');
-    const idVerifier = JwtRsaVerifier.create({ issuer, audience: app.clientId, jwksUri });
-    idVerifier.cacheJwks(jwks);
+    const idVerifier = JwtRsaVerifier.create({ issuer, audience: app.clientId, jwksUri }, { jwksCache });
     const id = await idVerifier.verify(tokens.IdToken!);
     assert.equal(id['cognito:username'], 'vera');
     const accessVerifier = JwtRsaVerifier.create({
       issuer, audience: null, jwksUri,
       customJwtCheck: ({ payload }) => { if (payload.client_id !== app.clientId || payload.token_use !== 'access') throw new Error('not this client\'s access token'); },
-    });
-    accessVerifier.cacheJwks(jwks);
+    }, { jwksCache });
     assert.equal((await accessVerifier.verify(tokens.AccessToken!)).username, 'vera');
     await assert.rejects(accessVerifier.verify(tokens.IdToken!));
     const [header, payload, signature] = tokens.IdToken!.split('.');
     const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), 'cognito:username': 'mallory' })).toString('base64url');
     await assert.rejects(idVerifier.verify(`${header}.${forged}.${signature}`), /signature/i);
-    const otherAudience = JwtRsaVerifier.create({ issuer, audience: 'another-client', jwksUri });
-    otherAudience.cacheJwks(jwks);
+    const otherAudience = JwtRsaVerifier.create({ issuer, audience: 'another-client', jwksUri }, { jwksCache });
     await assert.rejects(otherAudience.verify(tokens.IdToken!));
+    assert.deepEqual([...new Set(asked)], [jwksUri], 'the verifiers fetched the pool\'s JWKS themselves');
   });
 
   it('CognitoJwtVerifier accepts them when the server issues with Cognito\'s issuer', async () => {
-    const { poolId, app, jwks } = await setUp(cognitoIssuer);
+    const { poolId, app } = await setUp(cognitoIssuer);
+    const { jwksCache, asked } = fetchingCache(cognitoIssuer);
     assert.ok(poolId.startsWith(`${REGION}_`));
     const tokens = await passwordSignIn(adminClient(cognitoIssuer), app, 'vera');
-    const idVerifier = CognitoJwtVerifier.create({ userPoolId: poolId, tokenUse: 'id', clientId: app.clientId });
-    idVerifier.cacheJwks(jwks);
+    const idVerifier = CognitoJwtVerifier.create({ userPoolId: poolId, tokenUse: 'id', clientId: app.clientId }, { jwksCache });
     assert.equal((await idVerifier.verify(tokens.IdToken!)).iss, `https://cognito-idp.${REGION}.amazonaws.com/${poolId}`);
-    const accessVerifier = CognitoJwtVerifier.create({ userPoolId: poolId, tokenUse: 'access', clientId: app.clientId, groups: 'auditors' });
-    accessVerifier.cacheJwks(jwks);
+    const accessVerifier = CognitoJwtVerifier.create({ userPoolId: poolId, tokenUse: 'access', clientId: app.clientId, groups: 'auditors' }, { jwksCache });
     assert.equal((await accessVerifier.verify(tokens.AccessToken!)).username, 'vera');
     await assert.rejects(accessVerifier.verify(tokens.IdToken!), /Token use not allowed/);
-    const wrongGroup = CognitoJwtVerifier.create({ userPoolId: poolId, tokenUse: 'access', clientId: app.clientId, groups: 'admins' });
-    wrongGroup.cacheJwks(jwks);
+    const wrongGroup = CognitoJwtVerifier.create({ userPoolId: poolId, tokenUse: 'access', clientId: app.clientId, groups: 'admins' }, { jwksCache });
     await assert.rejects(wrongGroup.verify(tokens.AccessToken!));
-    const wrongClient = CognitoJwtVerifier.create({ userPoolId: poolId, tokenUse: 'id', clientId: 'someotherclient' });
-    wrongClient.cacheJwks(jwks);
+    const wrongClient = CognitoJwtVerifier.create({ userPoolId: poolId, tokenUse: 'id', clientId: 'someotherclient' }, { jwksCache });
     await assert.rejects(wrongClient.verify(tokens.IdToken!));
+    assert.deepEqual([...new Set(asked)], [`https://cognito-idp.${REGION}.amazonaws.com/${poolId}/.well-known/jwks.json`], 'the verifiers fetched Cognito\'s JWKS address themselves');
   });
 });
