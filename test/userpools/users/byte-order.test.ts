@@ -5,7 +5,7 @@
  * differently there. The same scenario (names whose ICU order differs from their byte order) runs
  * on each engine, in process, and every list must come back in byte order, page by page, and the
  * same on both: ListUsers (plain, with `^=` on the username and on an attribute), ListGroups,
- * AdminListGroupsForUser, ListUsersInGroup and ListUserPools.
+ * AdminListGroupsForUser, ListUsersInGroup and ListUserPools; and `sub ^=` is case-sensitive.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -30,6 +30,8 @@ interface Lists {
   users: string[];
   usernamePrefix: string[];
   attributePrefix: string[];
+  /** `sub ^=` with a user's sub prefix in lower case (as stored) and in upper case. */
+  subPrefix: { lower: string[]; upper: string[]; owner: string };
   groups: string[];
   groupsForUser: string[];
   usersInGroup: string[];
@@ -58,7 +60,11 @@ async function scenario(server: InProcess): Promise<Lists> {
     const page = await client.send(new ListUsersCommand({ UserPoolId: poolId, Limit: 2, PaginationToken, Filter }));
     return { items: page.Users!.map((user) => user.Username!), token: page.PaginationToken };
   })).items;
+  const subs = (await client.send(new ListUsersCommand({ UserPoolId: poolId, AttributesToGet: ['sub'] }))).Users!
+    .map((user) => ({ owner: user.Username!, prefix: user.Attributes![0]!.Value!.slice(0, 8) }));
+  const { owner, prefix } = subs.find((sub) => /[a-f]/.test(sub.prefix))!;
   return {
+    subPrefix: { owner, lower: await listUsers(`sub ^= "${prefix}"`), upper: await listUsers(`sub ^= "${prefix.toUpperCase()}"`) },
     users: await listUsers(),
     usernamePrefix: await listUsers('username ^= "a"'),
     attributePrefix: await listUsers('given_name ^= "e"'),
@@ -96,7 +102,7 @@ describe(`byte order of names on ${engines.join(' and ')}`, () => {
     for (const server of servers) await server.close();
   });
 
-  const expected: Omit<Lists, 'poolIds' | 'pools'> = {
+  const expected: Omit<Lists, 'poolIds' | 'pools' | 'subPrefix'> = {
     users: bytewise(NAMES),
     usernamePrefix: ['a', 'aB'],
     attributePrefix: ['e', 'eZ', 'ea'],
@@ -115,6 +121,10 @@ describe(`byte order of names on ${engines.join(' and ')}`, () => {
       for (const [engine, lists] of results) assert.deepEqual(lists[list], expected[list], `${list} on ${engine}`);
     });
   }
+
+  it('subPrefix: a sub prefix matches as stored (lower case) and not in upper case, on every engine', () => {
+    for (const [engine, { subPrefix }] of results) assert.deepEqual([subPrefix.lower, subPrefix.upper], [[subPrefix.owner], []], `sub ^= on ${engine}`);
+  });
 
   it('poolIds: every engine pages ListUserPools in byte order of the ids', () => {
     for (const [engine, lists] of results) {
