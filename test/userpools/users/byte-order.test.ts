@@ -8,6 +8,7 @@
  * AdminListGroupsForUser, ListUsersInGroup and ListUserPools; and `sub ^=` is case-sensitive.
  */
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
 import { after, before, describe, it } from 'node:test';
 import {
   AdminAddUserToGroupCommand, AdminListGroupsForUserCommand, CreateGroupCommand, ListGroupsCommand, ListUserPoolsCommand,
@@ -111,8 +112,13 @@ describe(`byte order of names on ${engines.join(' and ')}`, () => {
     usersInGroup: bytewise(NAMES),
   };
 
-  it('the data really orders differently under ICU en-US than bytewise', () => {
+  it('the data really orders differently under ICU en-US than bytewise, and so does the PostgreSQL cluster', async (t) => {
     assert.ok(!sameOrder(NAMES));
+    const postgres = servers.find((server) => server.services.store.engine === 'postgres');
+    if (!postgres) return t.skip('no PostgreSQL cluster (GATEHOUSE_TEST_PG_URL)');
+    if (process.env.GATEHOUSE_TEST_PG_COLLATION === 'libc') return t.skip('scripts/test.sh found no ICU locale provider; collate "C" goes untested');
+    const { rows } = await sql<{ icu: boolean }>`select 'a' < 'B' as icu`.execute(postgres.services.store.db);
+    assert.equal(rows[0]!.icu, true, 'the test database compares text by a linguistic collation, not bytewise');
     assert.notDeepEqual(NAMES.filter((name) => icu.compare(name, 'e') >= 0 && icu.compare(name, 'f') < 0), expected.attributePrefix);
   });
 
