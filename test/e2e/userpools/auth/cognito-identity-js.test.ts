@@ -59,8 +59,8 @@ describeEngines('amazon-cognito-identity-js', (engine) => {
 
   it('reports a wrong password as Cognito does', async () => {
     await createUserWithPassword(client, pool.getUserPoolId(), 'wrongo', { attributes: { name: 'Wrongo' } });
-    await assert.rejects(signIn(userOf('wrongo'), 'Wrong-Horse-9'), { code: 'NotAuthorizedException', message: 'Incorrect username or password.' });
-    await assert.rejects(signIn(userOf('nobody'), PASSWORD), { code: 'UserNotFoundException' });
+    await assert.rejects(signIn(userOf('wrongo'), 'Wrong-Horse-9'), { name: 'NotAuthorizedException', code: 'NotAuthorizedException', message: 'Incorrect username or password.' });
+    await assert.rejects(signIn(userOf('nobody'), PASSWORD), { name: 'UserNotFoundException', code: 'UserNotFoundException', message: 'User does not exist.' });
   });
 
   it('signs in by email alias, then continues as the internal username', async () => {
