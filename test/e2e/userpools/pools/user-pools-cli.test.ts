@@ -1,15 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
+import { it } from 'node:test';
 import { awsCli } from '../../../support/aws.js';
 import { describeEngines } from '../../../support/engines.js';
-import { startGatehouse, type Gatehouse } from '../../../support/gatehouse.js';
+import { useGatehouse } from '../../../support/use-gatehouse.js';
 
 interface PoolOutput { UserPool: { Id: string; Arn: string; Name: string; DeletionProtection: string; MfaConfiguration: string; Policies: { PasswordPolicy: { MinimumLength: number } }; UserPoolTags: Record<string, string> } }
 
 describeEngines('user pools through the AWS CLI', (engine) => {
-  let server: Gatehouse;
-  before(async () => { server = await startGatehouse({ engine }); });
-  after(async () => { await server.stop(); });
+  const { server } = useGatehouse(engine);
 
   const cli = async (...args: string[]) => {
     const result = await awsCli(server, args);
