@@ -137,13 +137,6 @@ describeEngines('AdminCreateUser', (engine) => {
     await assert.rejects(client.send(new AdminConfirmSignUpCommand({ UserPoolId: poolId, Username: 'ghost' })), { name: 'UserNotFoundException' });
   });
 
-  it('answers ResourceNotFoundException for an unknown pool', async () => {
-    const missing = 'us-east-1_NoSuchPool';
-    await assert.rejects(create({ Username: 'ned', MessageAction: 'SUPPRESS' }, missing),
-      { name: 'ResourceNotFoundException', message: `User pool ${missing} does not exist.` });
-    await assert.rejects(client.send(new AdminConfirmSignUpCommand({ UserPoolId: missing, Username: 'ned' })), { name: 'ResourceNotFoundException' });
-  });
-
   it('counts users in EstimatedNumberOfUsers', async () => {
     const pool = await createPool(client, 'counted');
     const count = async () => (await client.send(new DescribeUserPoolCommand({ UserPoolId: pool }))).UserPool!.EstimatedNumberOfUsers;

@@ -138,9 +138,4 @@ describeEngines('ListUsers', (engine) => {
     await assert.rejects(list({ Limit: 61 }), { name: 'InvalidParameterException', message: /Member must have value less than or equal to 60/ });
     await assert.rejects(list({ PaginationToken: 'not-a-token' }), { name: 'InvalidParameterException', message: 'Invalid pagination token.' });
   });
-
-  it('answers ResourceNotFoundException for an unknown pool', async () => {
-    await assert.rejects(client.send(new ListUsersCommand({ UserPoolId: 'us-east-1_NoSuchPool' })),
-      { name: 'ResourceNotFoundException', message: 'User pool us-east-1_NoSuchPool does not exist.' });
-  });
 });
