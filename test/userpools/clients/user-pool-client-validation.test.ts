@@ -3,9 +3,9 @@ import { before, it } from 'node:test';
 import {
   CreateUserPoolClientCommand, DescribeUserPoolClientCommand, UpdateUserPoolClientCommand, type CreateUserPoolClientCommandInput,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { describeEngines } from '../../../support/engines.js';
-import { createPool } from '../../../support/fixtures.js';
-import { useGatehouse } from '../../../support/use-gatehouse.js';
+import { describeEngines } from '../../support/engines.js';
+import { createPool } from '../../support/fixtures.js';
+import { clientOf, useInProcess } from '../../support/in-process.js';
 
 type Settings = Omit<CreateUserPoolClientCommandInput, 'UserPoolId' | 'ClientName'>;
 
@@ -38,8 +38,8 @@ const REFUSED: [string, Settings, string, string][] = [
   ['a secret that breaks the model pattern', { ClientSecret: 'short' }, 'InvalidParameterException', "1 validation error detected: Value at 'clientSecret' failed to satisfy constraint: Member must have length greater than or equal to 24"],
 ];
 
-describeEngines('app client validation', (engine) => {
-  const { client } = useGatehouse(engine);
+describeEngines('app client validation (in process)', (engine) => {
+  const client = clientOf(useInProcess(engine));
   let poolId: string;
   before(async () => {
     poolId = await createPool(client, 'validation', {

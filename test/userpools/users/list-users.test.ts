@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
 import { AdminDisableUserCommand, AdminSetUserPasswordCommand, ListUsersCommand, type ListUsersCommandInput } from '@aws-sdk/client-cognito-identity-provider';
-import { describeEngines } from '../../../support/engines.js';
-import { createPool } from '../../../support/fixtures.js';
-import { useGatehouse } from '../../../support/use-gatehouse.js';
-import { attributesOf, createUser } from '../../../support/users.js';
+import { describeEngines } from '../../support/engines.js';
+import { createPool } from '../../support/fixtures.js';
+import { clientOf, useInProcess } from '../../support/in-process.js';
+import { attributesOf, createUser } from '../../support/users.js';
 
 const PEOPLE: Record<string, Record<string, string>> = {
   Alice: { email: 'alice@example.com', phone_number: '+15550001001', name: 'Alice Smith', given_name: 'Alice', family_name: 'Smith', preferred_username: 'ally' },
@@ -17,8 +17,8 @@ const PEOPLE: Record<string, Record<string, string>> = {
 const PLAIN = ['u01', 'u02', 'u03', 'u04', 'u05', 'u06'];
 const EVERYONE = [...Object.keys(PEOPLE), ...PLAIN].sort();
 
-describeEngines('ListUsers', (engine) => {
-  const { client } = useGatehouse(engine);
+describeEngines('ListUsers (in process)', (engine) => {
+  const client = clientOf(useInProcess(engine));
   let poolId: string;
   const subs: Record<string, string> = {};
   before(async () => {
