@@ -3,7 +3,10 @@
  * no timeout of its own fails after GATEHOUSE_TEST_TIMEOUT_MS (60 s by default), so a hung test
  * fails within a minute and names itself. The runner's own --test-timeout cannot do this: on
  * Node 20 it bounds a whole file, and a `describe` timeout bounds its whole suite, since suites
- * race their tests against it and pass it on to them. Suites and hooks keep no limit of their own.
+ * race their tests against it and pass it on to them. Suites and hooks keep no limit of their own;
+ * a test that needs longer says so (`SLOW` in aws.ts for the CLI and boto3). The price: the TAP
+ * `location` of a test names this file, since node:test takes it from the caller of `it`; a
+ * failed assertion's stack still names the test's line, and a timeout the suite and test.
  */
 import { createRequire, syncBuiltinESMExports } from 'node:module';
 

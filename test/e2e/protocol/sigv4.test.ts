@@ -9,7 +9,7 @@ import { request as httpRequest } from 'node:http';
 import { it } from 'node:test';
 import { AdminGetUserCommand, ListUserPoolsCommand, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { model } from '../../../src/protocol/generated/cognito-idp.js';
-import { adminClient, awsCli } from '../../support/aws.js';
+import { SLOW, adminClient, awsCli } from '../../support/aws.js';
 import { boto3 } from '../../support/boto3.js';
 import { describeEngines } from '../../support/engines.js';
 import { missingAuthenticationToken, signatureMismatch, unrecognizedClient, usernameExists } from '../../support/errors.js';
@@ -101,7 +101,7 @@ describeEngines('SigV4 at the edge', (engine) => {
     assert.equal(status, 200);
   });
 
-  it('lets boto3 through with the admin key, and refuses it with a wrong secret', async () => {
+  it('lets boto3 through with the admin key, and refuses it with a wrong secret', SLOW, async () => {
     const ok = await boto3(server, '    return client.list_user_pools(MaxResults=10)["UserPools"]');
     assert.deepEqual(ok, { ok: true, result: [] });
     const refused = await boto3(server, '    return client.list_user_pools(MaxResults=10)', WRONG_SECRET);
@@ -110,7 +110,7 @@ describeEngines('SigV4 at the edge', (engine) => {
     assert.equal(!refused.ok && refused.status, 400);
   });
 
-  it('lets the AWS CLI v2 through with the admin key, and refuses it with a wrong secret', async () => {
+  it('lets the AWS CLI v2 through with the admin key, and refuses it with a wrong secret', SLOW, async () => {
     const ok = await awsCli(server, ['list-user-pools', '--max-results', '10']);
     assert.equal(ok.code, 0, ok.stderr);
     assert.deepEqual(ok.json, { UserPools: [] });

@@ -3,7 +3,7 @@ import { before, it } from 'node:test';
 import {
   CreateGroupCommand, DeleteGroupCommand, GetGroupCommand, ListGroupsCommand, UpdateGroupCommand, type GroupType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { awsCli } from '../../../support/aws.js';
+import { SLOW, awsCli } from '../../../support/aws.js';
 import { describeEngines } from '../../../support/engines.js';
 import { createPool } from '../../../support/fixtures.js';
 import { useGatehouse } from '../../../support/use-gatehouse.js';
@@ -87,7 +87,7 @@ describeEngines('groups', (engine) => {
     await assert.rejects(get('nobody'), notFound);
   });
 
-  it('works through the AWS CLI', async () => {
+  it('works through the AWS CLI', SLOW, async () => {
     const cliPool = await createPool(client, 'cli');
     const created = await awsCli(server, ['create-group', '--user-pool-id', cliPool, '--group-name', 'readers', '--description', 'Readers', '--precedence', '3']);
     assert.equal(created.code, 0, created.stderr);
