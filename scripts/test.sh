@@ -40,4 +40,7 @@ export GATEHOUSE_TEST_PG_URL="postgres://gatehouse@127.0.0.1:$pgport/postgres"
 
 node scripts/generate-shapes.mjs --check
 if [ $# -gt 0 ]; then files=("$@"); else mapfile -t files < <(find test -name '*.test.ts' | sort); fi
-node --import tsx --test --test-concurrency=2 --test-timeout=600000 "${files[@]}"
+# As many test files at once as the machine has cores. A test that hangs fails after a minute
+# (test/support/per-test-timeout.ts; the slowest take seconds); --test-timeout bounds a whole file.
+concurrency=$(node -p 'require("node:os").availableParallelism()')
+node --import tsx --import ./test/support/per-test-timeout.ts --test --test-concurrency="$concurrency" --test-timeout=600000 "${files[@]}"

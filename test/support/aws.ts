@@ -10,6 +10,12 @@ export function adminClient(server: Pick<Gatehouse, 'url'>, credentials = ADMIN,
   return new CognitoIdentityProviderClient({ endpoint: server.url, region: REGION, credentials, maxAttempts: 1, ...config });
 }
 
+/**
+ * Test options for tests of the slow tier, which start a Python process (the AWS CLI, boto3) per
+ * call: seconds each on a loaded machine, so a handful of them outlast the default minute.
+ */
+export const SLOW = { timeout: 180_000 };
+
 /** Debian's awscli package (v2) installs /usr/bin/aws; a pip-installed v1 may shadow it on PATH. */
 export const AWS_CLI = existsSync('/usr/bin/aws') ? '/usr/bin/aws' : 'aws';
 

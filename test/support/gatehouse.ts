@@ -4,10 +4,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import pg from 'pg';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -71,7 +71,37 @@ export async function createTestDatabase(): Promise<string> {
   return url.toString();
 }
 
+/**
+ * The server runs from dist/: a source file newer than its build output would test yesterday's
+ * code, so that fails loudly (scripts/test.sh builds first; a hand-run `node --test` may not have).
+ */
+export function assertBuildIsCurrent(src = join(ROOT, 'src'), dist = join(ROOT, 'dist')): void {
+  const stale: string[] = [];
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) {
+        const built = join(dist, relative(src, path)).replace(/\.ts$/, '.js');
+        let builtAt = -1;
+        try { builtAt = statSync(built).mtimeMs; } catch { /* not built */ }
+        if (builtAt < statSync(path).mtimeMs) stale.push(relative(ROOT, path));
+      }
+    }
+  };
+  walk(src);
+  if (stale.length) throw new Error(`dist/ is older than ${stale.length} source file(s) (${stale.slice(0, 5).join(', ')}${stale.length > 5 ? ', ...' : ''}): run \`npm run build\` (npm test does) before the end-to-end tests`);
+}
+
+let buildChecked = false;
+
 export async function startGatehouse(options: StartOptions): Promise<Gatehouse> {
+  if (!buildChecked) {
+    assertBuildIsCurrent();
+    buildChecked = true;
+  }
+  // GATEHOUSE_TEST_SERVER_LOG names a file that gets one line per server started, to count them.
+  if (process.env.GATEHOUSE_TEST_SERVER_LOG) appendFileSync(process.env.GATEHOUSE_TEST_SERVER_LOG, `${relative(ROOT, process.argv[1] ?? '?')}\n`);
   const port = await freePort();
   const host = options.host ?? '127.0.0.1';
   const dataDir = options.reuse?.dataDir ?? mkdtempSync(join(tmpdir(), 'gatehouse-test-'));

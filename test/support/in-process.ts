@@ -133,6 +133,11 @@ export function useInProcess(engine: Engine, options: InProcessOptions = {}): In
   return lateBound(() => server, 'the in-process server (it starts in a before hook)');
 }
 
+/** The suite's SDK client, to take in the suite's body (`const client = clientOf(server)`) like useGatehouse's. */
+export function clientOf(server: InProcess): CognitoIdentityProviderClient {
+  return lateBound(() => server.client, 'the in-process client (it starts in a before hook)');
+}
+
 /** The SDK's transport, replaced by a call into the app: the request is exactly what the SDK built and signed. */
 function injectHandler(app: FastifyInstance): RequestHandler<HttpRequest, HttpResponse> {
   return {

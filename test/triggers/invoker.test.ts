@@ -66,18 +66,18 @@ describe('module runtime', () => {
 
   it('reports a thrown error and a callback error as the function failing with its message', async () => {
     await assert.rejects(invoker.invoke(arn('throws'), event()), { name: 'FunctionFailure', kind: 'function-error', message: 'Invalid email domain' });
-    await assert.rejects(invoker.invoke(arn('callbackError'), event()), { kind: 'function-error', message: 'called back with an error' });
+    await assert.rejects(invoker.invoke(arn('callbackError'), event()), { name: 'FunctionFailure', kind: 'function-error', message: 'called back with an error' });
   });
 
   it('stops a function that overruns its time, and the next call still works', async () => {
-    await assert.rejects(invoker.invoke(arn('hangs'), event()), { kind: 'invocation-failed', message: /timed out/ });
-    await assert.rejects(invoker.invoke(arn('hangs'), event()), { kind: 'invocation-failed', message: /timed out/ });
+    await assert.rejects(invoker.invoke(arn('hangs'), event()), { name: 'FunctionFailure', kind: 'invocation-failed', message: /timed out/ });
+    await assert.rejects(invoker.invoke(arn('hangs'), event()), { name: 'FunctionFailure', kind: 'invocation-failed', message: /timed out/ });
     await invoker.invoke(arn('echo-async'), event());
   });
 
   it('cannot call a missing export or an unmapped ARN', async () => {
-    await assert.rejects(invoker.invoke(arn('missingExport'), event()), { kind: 'invocation-failed', message: /does not export/ });
-    await assert.rejects(invoker.invoke(arn('nobody'), event()), { kind: 'invocation-failed', message: /no function is configured for arn:aws:lambda:us-east-1:123456789012:function:nobody/ });
+    await assert.rejects(invoker.invoke(arn('missingExport'), event()), { name: 'FunctionFailure', kind: 'invocation-failed', message: /does not export/ });
+    await assert.rejects(invoker.invoke(arn('nobody'), event()), { name: 'FunctionFailure', kind: 'invocation-failed', message: /no function is configured for arn:aws:lambda:us-east-1:123456789012:function:nobody/ });
   });
 
   it('reloads a file changed on disk', async () => {
@@ -120,9 +120,9 @@ describe('url runtime', () => {
   });
 
   it('maps an error body, a 404 and a refused connection', async () => {
-    await assert.rejects(invoker.invoke(arn('throws'), event()), { kind: 'function-error', message: 'Invalid email domain' });
-    await assert.rejects(invoker.invoke(arn('missing'), event()), { kind: 'invocation-failed', message: /HTTP 404/ });
-    await assert.rejects(invoker.invoke(arn('unreachable'), event()), { kind: 'invocation-failed', message: /could not be reached/ });
+    await assert.rejects(invoker.invoke(arn('throws'), event()), { name: 'FunctionFailure', kind: 'function-error', message: 'Invalid email domain' });
+    await assert.rejects(invoker.invoke(arn('missing'), event()), { name: 'FunctionFailure', kind: 'invocation-failed', message: /HTTP 404/ });
+    await assert.rejects(invoker.invoke(arn('unreachable'), event()), { name: 'FunctionFailure', kind: 'invocation-failed', message: /could not be reached/ });
   });
 });
 
@@ -155,7 +155,7 @@ describe('lambda runtime (Invoke API)', () => {
   });
 
   it('maps X-Amz-Function-Error and an unknown function', async () => {
-    await assert.rejects(invoker.invoke(arn('throws'), event()), { kind: 'function-error', message: 'Invalid email domain' });
-    await assert.rejects(invoker.invoke(arn('nobody'), event()), { kind: 'invocation-failed', message: /could not be invoked \(ResourceNotFoundException\)/ });
+    await assert.rejects(invoker.invoke(arn('throws'), event()), { name: 'FunctionFailure', kind: 'function-error', message: 'Invalid email domain' });
+    await assert.rejects(invoker.invoke(arn('nobody'), event()), { name: 'FunctionFailure', kind: 'invocation-failed', message: /could not be invoked \(ResourceNotFoundException\)/ });
   });
 });

@@ -4,12 +4,12 @@
  * another 5xx, never a dropped connection, never Fastify's own error body.
  */
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
+import { it } from 'node:test';
 import { model } from '../../../src/protocol/generated/cognito-idp.js';
 import { inParallel, probesFor, type Probe } from '../../support/bad-input-probes.js';
 import { describeEngines } from '../../support/engines.js';
-import { startGatehouse, type Gatehouse } from '../../support/gatehouse.js';
 import { readReply, signedFetch, type AwsReply } from '../../support/signed-fetch.js';
+import { useGatehouse } from '../../support/use-gatehouse.js';
 
 const BODY_LIMIT = 4 * 1024 * 1024;
 
@@ -25,9 +25,7 @@ function assertAwsError(reply: AwsReply, status: number, type: string, context =
 }
 
 describeEngines('bad input', (engine) => {
-  let server: Gatehouse;
-  before(async () => { server = await startGatehouse({ engine }); });
-  after(async () => { await server.stop(); });
+  const { server } = useGatehouse(engine);
 
   it('answers every bad body of every operation with the AWS error for it', async () => {
     const probes = probesFor(model);

@@ -4,10 +4,12 @@
  * request id, the error type and message, and the Date they correct their clock with.
  */
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
+import { it } from 'node:test';
+import { model } from '../../../src/protocol/generated/cognito-idp.js';
+import { userPoolOperations } from '../../../src/userpools/index.js';
 import { describeEngines } from '../../support/engines.js';
-import { startGatehouse, type Gatehouse } from '../../support/gatehouse.js';
 import { signedFetch, type AwsReply } from '../../support/signed-fetch.js';
+import { useGatehouse } from '../../support/use-gatehouse.js';
 
 const ORIGIN = 'https://app.example.com';
 const REQUESTED_HEADERS = 'content-type,x-amz-target,x-amz-user-agent,cache-control';
@@ -19,10 +21,17 @@ function assertReadableByBrowser(reply: Pick<AwsReply, 'headers'>, context: stri
   for (const name of EXPOSED) assert.ok(exposed.includes(name), `${context}: ${name} not exposed (${exposed.join(', ')})`);
 }
 
+/**
+ * An operation of the model that Gatehouse does not implement yet and whose input needs nothing,
+ * so that an empty body passes validation and reaches the 501; picked from the registry, since the
+ * operations get built one by one.
+ */
+const unimplemented = Object.entries(model.operations)
+  .filter(([name, operation]) => !userPoolOperations.some((op) => op.name === name) && !(operation.input && model.shapes[operation.input]?.required?.length))
+  .map(([name, operation]) => ({ name, unsigned: operation.auth === 'none' }))[0];
+
 describeEngines('CORS', (engine) => {
-  let server: Gatehouse;
-  before(async () => { server = await startGatehouse({ engine }); });
-  after(async () => { await server.stop(); });
+  const { server } = useGatehouse(engine);
 
   it('answers a browser preflight with 204 and allows the headers asked for', async () => {
     const response = await fetch(`${server.url}/`, {
@@ -55,16 +64,24 @@ describeEngines('CORS', (engine) => {
 
   it('lets the browser read error answers, whichever layer produced them', async () => {
     const errors = [
-      ['unsigned', await signedFetch(server, 'ListUserPools', { MaxResults: 5 }, { unsigned: true, headers: { origin: ORIGIN } })],
-      ['not built yet', await signedFetch(server, 'SignUp', { ClientId: 'c', Username: 'u', Password: 'p' }, { unsigned: true, headers: { origin: ORIGIN } })],
-      ['validation', await signedFetch(server, 'InitiateAuth', {}, { unsigned: true, headers: { origin: ORIGIN } })],
-      ['unknown route', { headers: (await fetch(`${server.url}/nowhere`, { headers: { origin: ORIGIN } })).headers }],
-      ['too large', await signedFetch(server, 'SignUp', 'x'.repeat(5 * 1024 * 1024), { unsigned: true, headers: { origin: ORIGIN } })],
+      ['unsigned', 400, 'MissingAuthenticationTokenException', await signedFetch(server, 'ListUserPools', { MaxResults: 5 }, { unsigned: true, headers: { origin: ORIGIN } })],
+      ['service', 400, 'ResourceNotFoundException', await signedFetch(server, 'SignUp', { ClientId: 'nosuchclient0000000000000a', Username: 'u', Password: 'Passw0rd!' }, { unsigned: true, headers: { origin: ORIGIN } })],
+      ['validation', 400, 'InvalidParameterException', await signedFetch(server, 'InitiateAuth', {}, { unsigned: true, headers: { origin: ORIGIN } })],
+      ['unknown route', 404, 'UnknownOperationException', await signedFetch(server, 'ListUserPools', {}, { path: '/nowhere', unsigned: true, headers: { origin: ORIGIN } })],
+      ['too large', 413, 'RequestEntityTooLargeException', await signedFetch(server, 'SignUp', 'x'.repeat(5 * 1024 * 1024), { unsigned: true, headers: { origin: ORIGIN } })],
     ] as const;
-    for (const [label, reply] of errors) {
+    for (const [label, status, type, reply] of errors) {
+      assert.equal(`${reply.status} ${reply.headers.get('x-amzn-errortype')}`, `${status} ${type}:`, `${label}: ${reply.text.slice(0, 200)}`);
       assertReadableByBrowser(reply, label);
-      assert.ok(reply.headers.get('x-amzn-errortype'), `${label}: no x-amzn-ErrorType`);
     }
+  });
+
+  it('lets the browser read the 501 of an operation not built yet', async (t) => {
+    if (!unimplemented) return t.skip('every operation of the model is implemented: no 501 left to answer');
+    const reply = await signedFetch(server, unimplemented.name, {}, { unsigned: unimplemented.unsigned, headers: { origin: ORIGIN } });
+    assert.equal(reply.status, 501, `${unimplemented.name}: ${reply.text}`);
+    assert.equal(reply.json?.__type, 'NotImplementedException');
+    assertReadableByBrowser(reply, `${unimplemented.name} (501)`);
   });
 
   it('sends no CORS headers to callers that are not browsers', async () => {

@@ -16,6 +16,9 @@ import { ADMIN, startGatehouse, type Gatehouse } from '../../support/gatehouse.j
 import { childPids, isAlive, runGatehouse, sleep, until } from '../../support/processes.js';
 import { jsonRequest, signRequest } from '../../support/signed-fetch.js';
 
+/** fetch's failure when nothing listens: a TypeError whose cause is the socket's ECONNREFUSED. */
+const connectionRefused = (error: Error & { cause?: { code?: string } }) => error.name === 'TypeError' && error.cause?.code === 'ECONNREFUSED';
+
 const GENERATED = /Generated admin credentials \(shown once\):\n {2}AWS_ACCESS_KEY_ID=(\S+)\n {2}AWS_SECRET_ACCESS_KEY=(\S+)\n/;
 
 describeEngines('server process', (engine) => {
@@ -67,7 +70,7 @@ describeEngines('server process', (engine) => {
     });
     await sleep(450);
     assert.ok(isAlive(server.pid), 'exited before answering the request in flight');
-    await assert.rejects(fetch(`${server.url}/health`), 'a new connection is refused while draining');
+    await assert.rejects(fetch(`${server.url}/health`), connectionRefused, 'a new connection is refused while draining');
     const reply = await answer;
     assert.equal(reply.status, 200, reply.text);
     assert.deepEqual(JSON.parse(reply.text), { UserPools: [] });
@@ -101,7 +104,7 @@ describeEngines('server process', (engine) => {
       const server = await start({ settingsVia, host: '127.0.0.2', workers: 2 });
       assert.equal(new URL(server.url).hostname, '127.0.0.2');
       assert.equal((await fetch(`${server.url}/health`)).status, 200, 'listening on the port and host given');
-      await assert.rejects(fetch(`http://127.0.0.1:${server.port}/health`), 'bound to the host given only');
+      await assert.rejects(fetch(`http://127.0.0.1:${server.port}/health`), connectionRefused, 'bound to the host given only');
       assert.equal(childPids(server.pid).length, 2, 'two workers');
       assert.ok(existsSync(join(server.dataDir, 'master.key')), 'master key in the data folder given');
       assert.equal(existsSync(join(server.dataDir, 'gatehouse.sqlite')), engine === 'sqlite', 'SQLite file only without a database URL');

@@ -1,7 +1,7 @@
 /** Signing in with boto3 (python3) and the AWS CLI v2, pointed at Gatehouse by endpoint alone. */
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
-import { awsCli } from '../../../support/aws.js';
+import { SLOW, awsCli } from '../../../support/aws.js';
 import { boto3Call } from '../../../support/boto3.js';
 import { describeEngines } from '../../../support/engines.js';
 import { createPoolWithClient } from '../../../support/fixtures.js';
@@ -29,7 +29,7 @@ describeEngines('boto3 and the AWS CLI signing in', (engine) => {
     await createUserWithPassword(client, poolId, 'pyotr');
   });
 
-  it('boto3 signs in with initiate_auth and admin_initiate_auth', async () => {
+  it('boto3 signs in with initiate_auth and admin_initiate_auth', SLOW, async () => {
     const plain = await boto3(server, 'initiate_auth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: app.clientId, AuthParameters: { USERNAME: 'pyotr', PASSWORD } });
     assert.equal(claimsOf(plain.AuthenticationResult!.AccessToken).username, 'pyotr');
     const admin = await boto3(server, 'admin_initiate_auth', { UserPoolId: poolId, AuthFlow: 'ADMIN_USER_PASSWORD_AUTH', ClientId: app.clientId, AuthParameters: { USERNAME: 'pyotr', PASSWORD } });
@@ -40,7 +40,7 @@ describeEngines('boto3 and the AWS CLI signing in', (engine) => {
     assert.deepEqual(wrong.error, { Code: 'NotAuthorizedException', Message: 'Incorrect username or password.' });
   });
 
-  it('the AWS CLI signs a user up, an administrator confirms it, and it signs in', async () => {
+  it('the AWS CLI signs a user up, an administrator confirms it, and it signs in', SLOW, async () => {
     const signUp = await awsCli(server, ['sign-up', '--client-id', app.clientId, '--username', 'clio', '--password', PASSWORD]);
     assert.equal(signUp.code, 0, signUp.stderr);
     assert.equal((signUp.json as { UserConfirmed: boolean }).UserConfirmed, false);
@@ -53,7 +53,7 @@ describeEngines('boto3 and the AWS CLI signing in', (engine) => {
     assert.equal(claimsOf((signIn.json as Boto3Answer).AuthenticationResult!.AccessToken).username, 'clio');
   });
 
-  it('the AWS CLI signs in with initiate-auth', async () => {
+  it('the AWS CLI signs in with initiate-auth', SLOW, async () => {
     const result = await awsCli(server, ['initiate-auth', '--auth-flow', 'USER_PASSWORD_AUTH', '--client-id', app.clientId, '--auth-parameters', `USERNAME=pyotr,PASSWORD=${PASSWORD}`]);
     assert.equal(result.code, 0, result.stderr);
     const { AuthenticationResult } = result.json as Boto3Answer;

@@ -1,6 +1,6 @@
 /**
- * Challenges with the SDK v3: USER_SRP_AUTH done by hand with amazon-cognito-identity-js's SRP
- * helper (PASSWORD_VERIFIER), NEW_PASSWORD_REQUIRED, and sessions that serve one answer.
+ * Challenges with the SDK v3: USER_SRP_AUTH step by step (test/support/srp-exchange.ts, on
+ * amazon-cognito-identity-js's SRP helper), NEW_PASSWORD_REQUIRED, and sessions that serve one answer.
  */
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
@@ -8,12 +8,12 @@ import {
   AdminGetUserCommand, AdminInitiateAuthCommand, AdminRespondToAuthChallengeCommand, InitiateAuthCommand, RespondToAuthChallengeCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { describeEngines } from '../../../support/engines.js';
+import { expiredSession, incorrectPassword } from '../../../support/errors.js';
 import { createPoolWithClient } from '../../../support/fixtures.js';
-import { PASSWORD, claimsOf, createAppClient, createUserWithPassword, passwordSignIn, secretHash, type AppClient } from '../../../support/sign-in.js';
-import { srpClient } from '../../../support/srp-client.js';
+import { PASSWORD, claimsOf, createAppClient, createUserWithPassword, passwordSignIn, type AppClient } from '../../../support/sign-in.js';
+import { srpExchange } from '../../../support/srp-exchange.js';
 import { useGatehouse } from '../../../support/use-gatehouse.js';
 
-const expiredSession = { name: 'NotAuthorizedException', message: 'Invalid session for the user, session is expired.' };
 const NEW_PASSWORD = 'Brand-New-Pass-7';
 
 describeEngines('sign-in challenges', (engine) => {
@@ -27,61 +27,47 @@ describeEngines('sign-in challenges', (engine) => {
     }));
   });
 
-  async function srpSignIn(target: AppClient, typed: string, password: string, tamper: (answer: Record<string, string>) => void = () => {}) {
-    const srp = await srpClient(poolId);
-    const AuthParameters: Record<string, string> = { USERNAME: typed, SRP_A: srp.A };
-    if (target.secret) AuthParameters.SECRET_HASH = secretHash(target, typed);
-    const challenge = await client.send(new InitiateAuthCommand({ AuthFlow: 'USER_SRP_AUTH', ClientId: target.clientId, AuthParameters }));
-    assert.equal(challenge.ChallengeName, 'PASSWORD_VERIFIER');
-    const ChallengeResponses = await srp.answer(challenge.ChallengeParameters!, password);
-    if (target.secret) ChallengeResponses.SECRET_HASH = secretHash(target, ChallengeResponses.USERNAME!);
-    tamper(ChallengeResponses);
-    const send = () => client.send(new RespondToAuthChallengeCommand({ ClientId: target.clientId, ChallengeName: 'PASSWORD_VERIFIER', Session: challenge.Session, ChallengeResponses }));
-    return { challenge, send };
-  }
+  const srpSignIn = (target: AppClient, typed: string, password: string, tamper?: (answer: Record<string, string>) => void) =>
+    srpExchange(client, poolId, target, typed, password, { tamper });
 
   it('completes USER_SRP_AUTH for an email typed in any case, answering with the internal username', async () => {
     await createUserWithPassword(client, poolId, 'sam@example.com', { attributes: { name: 'Sam' } });
     const { Username } = await client.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: 'sam@example.com' }));
-    const { challenge, send } = await srpSignIn(app, 'SAM@example.com', PASSWORD);
+    const { challenge, respond } = await srpSignIn(app, 'SAM@example.com', PASSWORD);
     const parameters = challenge.ChallengeParameters!;
     assert.equal(parameters.USER_ID_FOR_SRP, Username);
     assert.equal(parameters.USERNAME, Username);
     assert.match(parameters.SALT!, /^[0-9a-f]+$/);
     assert.match(parameters.SRP_B!, /^[0-9a-f]+$/);
     assert.ok(Buffer.from(parameters.SECRET_BLOCK!, 'base64').length >= 64);
-    const result = await send();
+    const result = await respond();
     assert.deepEqual(result.ChallengeParameters, {});
     assert.equal(claimsOf(result.AuthenticationResult!.IdToken).email, 'sam@example.com');
-    await assert.rejects(send(), expiredSession, 'a session serves one answer');
+    await assert.rejects(respond(), expiredSession, 'a session serves one answer');
   });
 
   it('refuses a wrong password, a forged secret block or timestamp, and a missing signature', async () => {
     await createUserWithPassword(client, poolId, 'tom@example.com', { attributes: { name: 'Tom' } });
-    const incorrect = { name: 'NotAuthorizedException', message: 'Incorrect username or password.' };
-    await assert.rejects((await srpSignIn(app, 'tom@example.com', 'Wrong-Horse-9')).send(), incorrect);
-    await assert.rejects((await srpSignIn(app, 'tom@example.com', PASSWORD, (a) => { a.TIMESTAMP = `${a.TIMESTAMP} `; })).send(), incorrect);
-    await assert.rejects((await srpSignIn(app, 'tom@example.com', PASSWORD, (a) => { a.PASSWORD_CLAIM_SECRET_BLOCK = Buffer.alloc(96, 1).toString('base64'); })).send(), incorrect);
-    await assert.rejects((await srpSignIn(app, 'tom@example.com', PASSWORD, (a) => { delete a.PASSWORD_CLAIM_SIGNATURE; })).send(),
+    await assert.rejects((await srpSignIn(app, 'tom@example.com', 'Wrong-Horse-9')).respond(), incorrectPassword);
+    await assert.rejects((await srpSignIn(app, 'tom@example.com', PASSWORD, (a) => { a.TIMESTAMP = `${a.TIMESTAMP} `; })).respond(), incorrectPassword);
+    await assert.rejects((await srpSignIn(app, 'tom@example.com', PASSWORD, (a) => { a.PASSWORD_CLAIM_SECRET_BLOCK = Buffer.alloc(96, 1).toString('base64'); })).respond(), incorrectPassword);
+    await assert.rejects((await srpSignIn(app, 'tom@example.com', PASSWORD, (a) => { delete a.PASSWORD_CLAIM_SIGNATURE; })).respond(),
       { name: 'InvalidParameterException', message: 'Missing required parameter PASSWORD_CLAIM_SIGNATURE' });
-    assert.ok((await (await srpSignIn(app, 'tom@example.com', PASSWORD)).send()).AuthenticationResult);
+    assert.ok((await (await srpSignIn(app, 'tom@example.com', PASSWORD)).respond()).AuthenticationResult);
   });
 
   it('runs SRP through AdminInitiateAuth and AdminRespondToAuthChallenge', async () => {
     await createUserWithPassword(client, poolId, 'ada@example.com', { attributes: { name: 'Ada' } });
-    const srp = await srpClient(poolId);
-    const challenge = await client.send(new AdminInitiateAuthCommand({ UserPoolId: poolId, ClientId: app.clientId, AuthFlow: 'USER_SRP_AUTH', AuthParameters: { USERNAME: 'ada@example.com', SRP_A: srp.A } }));
-    const ChallengeResponses = await srp.answer(challenge.ChallengeParameters!, PASSWORD);
-    const done = await client.send(new AdminRespondToAuthChallengeCommand({ UserPoolId: poolId, ClientId: app.clientId, ChallengeName: 'PASSWORD_VERIFIER', Session: challenge.Session, ChallengeResponses }));
+    const done = await (await srpExchange(client, poolId, app, 'ada@example.com', PASSWORD, { admin: true })).respond();
     assert.equal(claimsOf(done.AuthenticationResult!.IdToken).email, 'ada@example.com');
   });
 
   it('checks SECRET_HASH on both steps of SRP, over the typed name and then the internal username', async () => {
     const confidential = await createAppClient(client, poolId, { GenerateSecret: true });
     await createUserWithPassword(client, poolId, 'uma@example.com', { attributes: { name: 'Uma' } });
-    assert.ok((await (await srpSignIn(confidential, 'uma@example.com', PASSWORD)).send()).AuthenticationResult);
+    assert.ok((await (await srpSignIn(confidential, 'uma@example.com', PASSWORD)).respond()).AuthenticationResult);
     const missing = await srpSignIn(confidential, 'uma@example.com', PASSWORD, (a) => { delete a.SECRET_HASH; });
-    await assert.rejects(missing.send(), { name: 'NotAuthorizedException', message: `Client ${confidential.clientId} is configured for secret but secret was not received` });
+    await assert.rejects(missing.respond(), { name: 'NotAuthorizedException', message: `Client ${confidential.clientId} is configured for secret but secret was not received` });
   });
 
   it('asks a user with a temporary password for a new one, with its attributes', async () => {
@@ -113,7 +99,7 @@ describeEngines('sign-in challenges', (engine) => {
   it('answers NEW_PASSWORD_REQUIRED after SRP and through the admin operations', async () => {
     await createUserWithPassword(client, poolId, 'wes@example.com', { permanent: false, attributes: { name: 'Wes' } });
     const srp = await srpSignIn(app, 'wes@example.com', PASSWORD);
-    const next = await srp.send();
+    const next = await srp.respond();
     assert.equal(next.ChallengeName, 'NEW_PASSWORD_REQUIRED');
     assert.deepEqual(JSON.parse(next.ChallengeParameters!.requiredAttributes!), []);
 

@@ -30,7 +30,6 @@ describeEngines('refreshing a sign-in', (engine) => {
     await client.send(new AdminUpdateUserAttributesCommand({ UserPoolId: poolId, Username: 'rita', UserAttributes: [{ Name: 'name', Value: 'Rita B' }] }));
     await client.send(new CreateGroupCommand({ UserPoolId: poolId, GroupName: 'staff' }));
     await client.send(new AdminAddUserToGroupCommand({ UserPoolId: poolId, Username: 'rita', GroupName: 'staff' }));
-    await new Promise((resolve) => setTimeout(resolve, 1100));
     for (const flow of ['REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN'] as const) {
       const { AuthenticationResult, ChallengeParameters } = await client.send(new InitiateAuthCommand({ AuthFlow: flow, ClientId: app.clientId, AuthParameters: { REFRESH_TOKEN: first.RefreshToken! } }));
       assert.deepEqual(ChallengeParameters, {});
@@ -39,7 +38,7 @@ describeEngines('refreshing a sign-in', (engine) => {
       const id = claimsOf(AuthenticationResult!.IdToken);
       assert.equal(id.origin_jti, before.origin_jti);
       assert.equal(id.auth_time, before.auth_time);
-      assert.ok(Number(id.iat) > Number(before.iat));
+      // That iat moves on is asserted on the movable clock (test/userpools/tokens/refresh-times.test.ts).
       assert.notEqual(id.jti, before.jti);
       assert.equal(id.name, 'Rita B');
       assert.deepEqual(id['cognito:groups'], ['staff']);

@@ -4,6 +4,7 @@
  * in SECRET_BLOCK. The requests here are boto3's own; the SRP arithmetic is the test's.
  */
 import assert from 'node:assert/strict';
+import { SLOW } from '../../../support/aws.js';
 import { before, it } from 'node:test';
 import { boto3Call } from '../../../support/boto3.js';
 import { describeEngines } from '../../../support/engines.js';
@@ -39,7 +40,7 @@ describeEngines('SRP answered without a Session, as pycognito does', (engine) =>
   const respond = (responses: Record<string, string>) =>
     boto3Call(server, 'respond_to_auth_challenge', { ClientId: app.clientId, ChallengeName: 'PASSWORD_VERIFIER', ChallengeResponses: responses });
 
-  it('signs in with boto3, answering PASSWORD_VERIFIER without a Session', async () => {
+  it('signs in with boto3, answering PASSWORD_VERIFIER without a Session', SLOW, async () => {
     const { responses } = await startSrp();
     const answered = await respond(responses);
     assert.ok(answered.ok, JSON.stringify(answered));
@@ -47,7 +48,7 @@ describeEngines('SRP answered without a Session, as pycognito does', (engine) =>
     assert.equal(claimsOf(AuthenticationResult.AccessToken).username, 'hass');
   });
 
-  it('serves a secret block once', async () => {
+  it('serves a secret block once', SLOW, async () => {
     const { responses } = await startSrp();
     assert.ok((await respond(responses)).ok);
     const again = await respond(responses);
@@ -55,7 +56,7 @@ describeEngines('SRP answered without a Session, as pycognito does', (engine) =>
       { code: 'NotAuthorizedException', message: 'Invalid session for the user, session is expired.' });
   });
 
-  it('refuses a forged or altered secret block, and still a wrong password', async () => {
+  it('refuses a forged or altered secret block, and still a wrong password', SLOW, async () => {
     const { responses } = await startSrp();
     const forged = await respond({ ...responses, PASSWORD_CLAIM_SECRET_BLOCK: Buffer.alloc(96, 7).toString('base64') });
     assert.equal(forged.ok ? 'accepted' : forged.message, 'Invalid session for the user, session is expired.');

@@ -3,7 +3,7 @@ import { before, it } from 'node:test';
 import {
   AddUserPoolClientSecretCommand, CreateUserPoolClientCommand, DeleteUserPoolClientCommand, DeleteUserPoolClientSecretCommand, DescribeUserPoolClientCommand, ListUserPoolClientSecretsCommand, ListUserPoolClientsCommand, UpdateUserPoolClientCommand, type CreateUserPoolClientCommandInput,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { awsCli } from '../../../support/aws.js';
+import { SLOW, awsCli } from '../../../support/aws.js';
 import { describeEngines } from '../../../support/engines.js';
 import { createPool } from '../../../support/fixtures.js';
 import { useGatehouse } from '../../../support/use-gatehouse.js';
@@ -147,7 +147,7 @@ describeEngines('app clients', (engine) => {
     await assert.rejects(client.send(new ListUserPoolClientSecretsCommand(ids)), gone);
   });
 
-  it('works through the AWS CLI', async () => {
+  it('works through the AWS CLI', SLOW, async () => {
     const created = await awsCli(server, ['create-user-pool-client', '--user-pool-id', poolId, '--client-name', 'cli-app', '--generate-secret']);
     assert.equal(created.code, 0, created.stderr);
     const made = (created.json as { UserPoolClient: { ClientId: string; ClientSecret: string; ClientName: string } }).UserPoolClient;

@@ -1,15 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
-import { awsCli } from '../../../support/aws.js';
+import { it } from 'node:test';
+import { SLOW, awsCli } from '../../../support/aws.js';
 import { describeEngines } from '../../../support/engines.js';
-import { startGatehouse, type Gatehouse } from '../../../support/gatehouse.js';
+import { useGatehouse } from '../../../support/use-gatehouse.js';
 
 interface PoolOutput { UserPool: { Id: string; Arn: string; Name: string; DeletionProtection: string; MfaConfiguration: string; Policies: { PasswordPolicy: { MinimumLength: number } }; UserPoolTags: Record<string, string> } }
 
 describeEngines('user pools through the AWS CLI', (engine) => {
-  let server: Gatehouse;
-  before(async () => { server = await startGatehouse({ engine }); });
-  after(async () => { await server.stop(); });
+  const { server } = useGatehouse(engine);
 
   const cli = async (...args: string[]) => {
     const result = await awsCli(server, args);
@@ -17,7 +15,7 @@ describeEngines('user pools through the AWS CLI', (engine) => {
     return result.json;
   };
 
-  it('creates, describes, lists, updates and deletes a pool', async () => {
+  it('creates, describes, lists, updates and deletes a pool', SLOW, async () => {
     const created = (await cli('create-user-pool', '--pool-name', 'cli pool',
       '--policies', 'PasswordPolicy={MinimumLength=10,RequireUppercase=true}',
       '--user-pool-tags', 'team=identity')) as PoolOutput;
@@ -54,7 +52,7 @@ describeEngines('user pools through the AWS CLI', (engine) => {
     assert.match(gone.stderr, new RegExp(`ResourceNotFoundException.*User pool ${id} does not exist\\.`));
   });
 
-  it('tags and lists the tags of a pool', async () => {
+  it('tags and lists the tags of a pool', SLOW, async () => {
     const { UserPool } = (await cli('create-user-pool', '--pool-name', 'cli tags')) as PoolOutput;
     await cli('tag-resource', '--resource-arn', UserPool.Arn, '--tags', 'administrator=Jie,tenant=ExampleCorp');
     assert.deepEqual(await cli('list-tags-for-resource', '--resource-arn', UserPool.Arn), { Tags: { administrator: 'Jie', tenant: 'ExampleCorp' } });

@@ -93,10 +93,4 @@ describeEngines('user pool validation', (engine) => {
       SmsMessage: 'SMS code {####}', EmailMessage: 'Email code {####}', EmailSubject: 'Your code', DefaultEmailOption: 'CONFIRM_WITH_CODE',
     });
   });
-
-  it('answers ResourceNotFoundException for an unknown pool', async () => {
-    await assert.rejects(client.send(new DescribeUserPoolCommand({ UserPoolId: 'us-east-1_Unknown1' })), {
-      name: 'ResourceNotFoundException', message: 'User pool us-east-1_Unknown1 does not exist.',
-    });
-  });
 });

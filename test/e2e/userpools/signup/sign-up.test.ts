@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
 import { AdminGetUserCommand, ConfirmSignUpCommand, ResendConfirmationCodeCommand, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { awsCli } from '../../../support/aws.js';
+import { SLOW, awsCli } from '../../../support/aws.js';
 import { describeEngines } from '../../../support/engines.js';
 import { createPool, createPoolWithClient } from '../../../support/fixtures.js';
 import { PASSWORD, createAppClient, secretHash, type AppClient } from '../../../support/sign-in.js';
@@ -119,7 +119,7 @@ describeEngines('sign-up and confirmation', (engine) => {
       { name: 'InvalidParameterException', message: 'Cannot resend codes. Auto verification not enabled' });
   });
 
-  it('signs up and confirms through the AWS CLI', async () => {
+  it('signs up and confirms through the AWS CLI', SLOW, async () => {
     const signed = await awsCli(server, ['sign-up', '--client-id', app.clientId, '--username', 'cli-user', '--password', PASSWORD, '--user-attributes', 'Name=email,Value=cli@example.com']);
     assert.equal(signed.code, 0, signed.stderr);
     assert.deepEqual(signed.json, { UserConfirmed: false, UserSub: (signed.json as { UserSub: string }).UserSub, CodeDeliveryDetails: { Destination: 'c***@e***', DeliveryMedium: 'EMAIL', AttributeName: 'email' } });

@@ -3,11 +3,11 @@ import { it } from 'node:test';
 import {
   CreateUserPoolCommand, DeleteUserPoolCommand, DescribeUserPoolCommand, ListTagsForResourceCommand, TagResourceCommand, UntagResourceCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { describeEngines } from '../../../support/engines.js';
-import { useGatehouse } from '../../../support/use-gatehouse.js';
+import { describeEngines } from '../../support/engines.js';
+import { clientOf, useInProcess } from '../../support/in-process.js';
 
-describeEngines('user pool tags', (engine) => {
-  const { client } = useGatehouse(engine);
+describeEngines('user pool tags (in process)', (engine) => {
+  const client = clientOf(useInProcess(engine));
 
   const tagsOf = async (ResourceArn: string) => (await client.send(new ListTagsForResourceCommand({ ResourceArn }))).Tags;
 
