@@ -1,11 +1,12 @@
 /**
  * What follows a proven password, whichever flow proved it: the failure count is reset, a user
- * holding a temporary password must choose a new one (NEW_PASSWORD_REQUIRED), anyone else gets
- * tokens.
+ * holding a temporary password must choose a new one (NEW_PASSWORD_REQUIRED), a user the pool
+ * asks for a second factor gets its challenge (second-factor.ts), anyone else gets tokens.
  */
 import { clearFailedSignIns } from './lockout.js';
 import type { ClientGate } from './client-gate.js';
 import { newPasswordChallenge } from './new-password.js';
+import { secondFactorStep } from './second-factor.js';
 import { signedInOutcome, type AuthServices, type SignInOutcome } from './outcome.js';
 import { issueSignInTokens } from './sign-in-tokens.js';
 import { checkTemporaryPassword } from './user-state.js';
@@ -18,5 +19,7 @@ export async function afterFirstFactor(services: AuthServices, gate: ClientGate,
     checkTemporaryPassword(gate.pool, user, now);
     return newPasswordChallenge(services, gate, user, typed);
   }
+  const secondFactor = await secondFactorStep(services, gate, user, typed);
+  if (secondFactor) return secondFactor;
   return signedInOutcome(await issueSignInTokens(services, gate, user, { authTime: Math.floor(now / 1000), withRefreshToken: true }));
 }

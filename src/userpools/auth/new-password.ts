@@ -16,6 +16,7 @@ import { aliasKeysOf } from '../users/usernames.js';
 import { checkSecretHash, requireParameter, type ClientGate } from './client-gate.js';
 import { challengeOutcome, signedInOutcome, type AuthServices, type SignInOutcome } from './outcome.js';
 import { invalidSession, restoreSession, startSession, takeSession } from './sessions.js';
+import { secondFactorStep } from './second-factor.js';
 import { issueSignInTokens } from './sign-in-tokens.js';
 import { checkUserMaySignIn } from './user-state.js';
 
@@ -68,6 +69,8 @@ export async function answerNewPassword(services: AuthServices, gate: ClientGate
   const secrets = await passwordSecrets(services, gate.pool.id, user.username, password);
   await services.store.users.update(gate.pool.id, user.usernameKey, { ...secrets, status: 'CONFIRMED', failedSignIns: 0, lockedUntil: 0, updatedAt: now });
   const updated = (await services.store.users.find(gate.pool.id, user.usernameKey)) ?? user;
+  const secondFactor = await secondFactorStep(services, gate, updated, session.state.typed);
+  if (secondFactor) return secondFactor;
   return signedInOutcome(await issueSignInTokens(services, gate, updated, { authTime: Math.floor(now / 1000), withRefreshToken: true }));
 }
 

@@ -12,4 +12,4 @@ export const challengeOutcome = (name: ChallengeName, session: string, parameter
 export const signedInOutcome = (result: AuthenticationResultType): SignInOutcome => ({ ChallengeParameters: {}, AuthenticationResult: result });
 
 /** What the sign-in steps use. */
-export type AuthServices = Pick<Services, 'config' | 'keys' | 'store' | 'clock' | 'ids' | 'secrets' | 'passwords'>;
+export type AuthServices = Pick<Services, 'config' | 'keys' | 'store' | 'clock' | 'ids' | 'secrets' | 'passwords' | 'mailer' | 'sms' | 'log'>;
