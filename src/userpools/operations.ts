@@ -2,6 +2,7 @@
 import type { AnyOperation } from '../protocol/operation.js';
 import * as auth from './auth/index.js';
 import * as clients from './clients/index.js';
+import * as devices from './devices/index.js';
 import * as groups from './groups/index.js';
 import * as mfa from './mfa/index.js';
 import * as passwords from './passwords/index.js';
@@ -11,5 +12,5 @@ import * as tags from './tags/index.js';
 import * as tokens from './tokens/index.js';
 import * as users from './users/index.js';
 
-export const userPoolOperations: AnyOperation[] = [pools, clients, groups, tags, users, signup, passwords, tokens, auth, mfa]
+export const userPoolOperations: AnyOperation[] = [pools, clients, groups, tags, users, signup, passwords, tokens, auth, mfa, devices]
   .flatMap((capability) => Object.values(capability));

@@ -11,9 +11,9 @@ import { poolFactors } from '../mfa/pool-mfa.js';
 import { associateSoftwareToken, verifySoftwareToken } from '../mfa/software-tokens.js';
 import { adminGate, checkSecretHash, requireParameter, type ClientGate } from './client-gate.js';
 import { clearFailedSignIns } from './lockout.js';
-import { challengeOutcome, signedInOutcome, type AuthServices, type SignInOutcome } from './outcome.js';
+import { challengeOutcome, type AuthServices, type SignInOutcome } from './outcome.js';
 import { invalidSession, restoreSession, startSession, takeAnyClientSession, takeSession, type OpenSession } from './sessions.js';
-import { issueSignInTokens } from './sign-in-tokens.js';
+import { completeSignIn } from './sign-in-complete.js';
 import { checkUserMaySignIn } from './user-state.js';
 
 interface MfaSetupState {
@@ -80,6 +80,5 @@ export async function answerMfaSetup(services: AuthServices, gate: ClientGate, r
     throw SoftwareTokenMFANotFound('Software Token MFA has not been set up for the user: call AssociateSoftwareToken and VerifySoftwareToken with this Session first.');
   }
   await clearFailedSignIns(services, user);
-  const now = services.clock.now();
-  return signedInOutcome(await issueSignInTokens(services, gate, user, { authTime: Math.floor(now / 1000), withRefreshToken: true }));
+  return completeSignIn(services, gate, user, session.state.typed, responses.DEVICE_KEY);
 }

@@ -2,6 +2,7 @@
 import type { ChallengeNameType } from '@aws-sdk/client-cognito-identity-provider';
 import { InvalidParameter } from '../../errors.js';
 import type { ClientGate } from './client-gate.js';
+import { answerDevicePasswordVerifier, answerDeviceSrpAuth } from './device-srp.js';
 import { answerMfaSetup } from './mfa-setup.js';
 import { answerNewPassword } from './new-password.js';
 import type { AuthServices, SignInOutcome } from './outcome.js';
@@ -22,6 +23,10 @@ export async function respondToChallenge(services: AuthServices, gate: ClientGat
       return answerSelectMfaType(services, gate, responses, session);
     case 'MFA_SETUP':
       return answerMfaSetup(services, gate, responses, session);
+    case 'DEVICE_SRP_AUTH':
+      return answerDeviceSrpAuth(services, gate, responses, session);
+    case 'DEVICE_PASSWORD_VERIFIER':
+      return answerDevicePasswordVerifier(services, gate, responses, session);
     default:
       throw InvalidParameter(`The ${challenge} challenge is not supported by Gatehouse yet.`);
   }

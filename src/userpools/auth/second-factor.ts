@@ -15,12 +15,14 @@ import { contactDestination, deliverCode, mask } from '../messages/code-delivery
 import { mfaMode, poolFactors, type SecondFactor } from '../mfa/pool-mfa.js';
 import { checkSoftwareTokenCode } from '../mfa/software-tokens.js';
 import { userMfa } from '../mfa/user-mfa.js';
+import { confirmedDevice, deviceTracking } from '../devices/devices.js';
 import { checkSecretHash, requireParameter, type ClientGate } from './client-gate.js';
 import { clearFailedSignIns, countFailure, reserveAttempt } from './lockout.js';
-import { challengeOutcome, signedInOutcome, type AuthServices, type SignInOutcome } from './outcome.js';
+import { challengeOutcome, type AuthServices, type SignInOutcome } from './outcome.js';
 import { invalidSession, restoreSession, startSession, takeSession, type OpenSession, type SecondFactorChallenge } from './sessions.js';
-import { issueSignInTokens } from './sign-in-tokens.js';
+import { deviceSrpChallenge } from './device-srp.js';
 import { mfaSetupChallenge } from './mfa-setup.js';
+import { completeSignIn } from './sign-in-complete.js';
 import { checkUserMaySignIn } from './user-state.js';
 
 export interface SecondFactorState {
@@ -43,8 +45,19 @@ const CODE_PARAMETERS: Record<SecondFactorChallenge, string[]> = {
   EMAIL_OTP: ['EMAIL_OTP_CODE', 'EMAIL_MFA_CODE'],
 };
 
+/**
+ * What follows a proven password: a remembered device (where the pool lets one stand in for the
+ * second factor) proves itself by device SRP; otherwise the second factor's challenge, if the
+ * user owes one; otherwise the sign-in completes.
+ */
+export async function afterPassword(services: AuthServices, gate: ClientGate, user: UserRecord, typed: string, deviceKey: string | undefined): Promise<SignInOutcome> {
+  const device = await confirmedDevice(services, user, deviceKey);
+  if (device?.rememberedStatus === 'remembered' && deviceTracking(gate.pool)?.rememberedSkipsMfa) return deviceSrpChallenge(services, gate, user, typed, device);
+  return (await secondFactorStep(services, gate, user, typed)) ?? completeSignIn(services, gate, user, typed, deviceKey);
+}
+
 /** The challenge that follows the first factor, or undefined when the user signs in now. */
-export async function secondFactorStep(services: AuthServices, gate: ClientGate, user: UserRecord, typed: string): Promise<SignInOutcome | undefined> {
+async function secondFactorStep(services: AuthServices, gate: ClientGate, user: UserRecord, typed: string): Promise<SignInOutcome | undefined> {
   const offered = poolFactors(gate.pool);
   if (offered.length === 0) return undefined;
   const settings = userMfa(user);
@@ -108,8 +121,7 @@ export async function answerSecondFactor(services: AuthServices, gate: ClientGat
   }
   await clearFailedSignIns(services, user);
   const signedIn = challenge === 'SOFTWARE_TOKEN_MFA' ? user : await markContactVerified(services, user, challenge);
-  const now = services.clock.now();
-  return signedInOutcome(await issueSignInTokens(services, gate, signedIn, { authTime: Math.floor(now / 1000), withRefreshToken: true }));
+  return completeSignIn(services, gate, signedIn, session.state.typed, responses.DEVICE_KEY);
 }
 
 function sentCodeMatches(state: SecondFactorState, code: string): boolean {

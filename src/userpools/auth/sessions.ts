@@ -10,7 +10,8 @@ import type { Services } from '../../services.js';
 import type { AuthSessionRecord } from '../../store/auth-sessions.js';
 import type { ClientGate } from './client-gate.js';
 
-export type ChallengeName = 'PASSWORD_VERIFIER' | 'NEW_PASSWORD_REQUIRED' | 'MFA_SETUP' | 'SELECT_MFA_TYPE' | SecondFactorChallenge;
+export type ChallengeName = 'PASSWORD_VERIFIER' | 'NEW_PASSWORD_REQUIRED' | 'MFA_SETUP' | 'SELECT_MFA_TYPE' | SecondFactorChallenge
+  | 'DEVICE_SRP_AUTH' | 'DEVICE_PASSWORD_VERIFIER';
 
 /** The challenges that ask for a second factor's code. */
 export type SecondFactorChallenge = 'SOFTWARE_TOKEN_MFA' | 'SMS_MFA' | 'EMAIL_OTP';
