@@ -22,6 +22,8 @@ export interface Database {
   pending_attributes: PendingAttributeTable;
   software_tokens: SoftwareTokenTable;
   devices: DeviceTable;
+  webauthn_credentials: WebAuthnCredentialTable;
+  webauthn_registrations: WebAuthnRegistrationTable;
 }
 
 export interface ServerSettingTable {
@@ -192,4 +194,25 @@ export interface DeviceTable {
   created_at: number;
   updated_at: number;
   last_authenticated_at: number;
+}
+
+export interface WebAuthnCredentialTable {
+  pool_id: string;
+  credential_id: string;
+  username_key: string;
+  public_key: string;
+  counter: number;
+  /** JSON array of AuthenticatorTransport names. */
+  transports: string;
+  attachment: string | null;
+  friendly_name: string | null;
+  rp_id: string;
+  created_at: number;
+}
+
+export interface WebAuthnRegistrationTable {
+  pool_id: string;
+  username_key: string;
+  challenge: string;
+  expires_at: number;
 }

@@ -13,6 +13,7 @@ import { signingKeysRepository } from './signing-keys.js';
 import { userPoolClientsRepository } from './user-pool-clients.js';
 import { userPoolsRepository } from './user-pools.js';
 import { usersRepository } from './users.js';
+import { webAuthnCredentialsRepository } from './webauthn-credentials.js';
 
 export function createStore(db: Db, engine: Engine) {
   return {
@@ -31,6 +32,7 @@ export function createStore(db: Db, engine: Engine) {
     pendingAttributes: pendingAttributesRepository(db),
     softwareTokens: softwareTokensRepository(db),
     devices: devicesRepository(db),
+    webAuthn: webAuthnCredentialsRepository(db),
   };
 }
 

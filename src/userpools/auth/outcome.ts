@@ -3,7 +3,7 @@ import type { AuthenticationResultType, InitiateAuthResponse } from '@aws-sdk/cl
 import type { Services } from '../../services.js';
 import type { ChallengeName } from './sessions.js';
 
-export type SignInOutcome = Pick<InitiateAuthResponse, 'ChallengeName' | 'Session' | 'ChallengeParameters' | 'AuthenticationResult'>;
+export type SignInOutcome = Pick<InitiateAuthResponse, 'ChallengeName' | 'Session' | 'ChallengeParameters' | 'AuthenticationResult' | 'AvailableChallenges'>;
 
 export const challengeOutcome = (name: ChallengeName, session: string, parameters: Record<string, string>): SignInOutcome =>
   ({ ChallengeName: name, Session: session, ChallengeParameters: parameters });

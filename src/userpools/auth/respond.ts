@@ -3,6 +3,7 @@ import type { ChallengeNameType } from '@aws-sdk/client-cognito-identity-provide
 import { InvalidParameter } from '../../errors.js';
 import type { ClientGate } from './client-gate.js';
 import { answerDevicePasswordVerifier, answerDeviceSrpAuth } from './device-srp.js';
+import { answerSelectChallenge, answerWebAuthn } from './first-factors.js';
 import { answerMfaSetup } from './mfa-setup.js';
 import { answerNewPassword } from './new-password.js';
 import type { AuthServices, SignInOutcome } from './outcome.js';
@@ -18,11 +19,16 @@ export async function respondToChallenge(services: AuthServices, gate: ClientGat
     case 'SOFTWARE_TOKEN_MFA':
     case 'SMS_MFA':
     case 'EMAIL_OTP':
+    case 'SMS_OTP':
       return answerSecondFactor(services, gate, challenge, responses, session);
     case 'SELECT_MFA_TYPE':
       return answerSelectMfaType(services, gate, responses, session);
     case 'MFA_SETUP':
       return answerMfaSetup(services, gate, responses, session);
+    case 'SELECT_CHALLENGE':
+      return answerSelectChallenge(services, gate, responses, session);
+    case 'WEB_AUTHN':
+      return answerWebAuthn(services, gate, responses, session);
     case 'DEVICE_SRP_AUTH':
       return answerDeviceSrpAuth(services, gate, responses, session);
     case 'DEVICE_PASSWORD_VERIFIER':

@@ -43,6 +43,7 @@ const CODE_PARAMETERS: Record<SecondFactorChallenge, string[]> = {
   SOFTWARE_TOKEN_MFA: ['SOFTWARE_TOKEN_MFA_CODE'],
   SMS_MFA: ['SMS_MFA_CODE'],
   EMAIL_OTP: ['EMAIL_OTP_CODE', 'EMAIL_MFA_CODE'],
+  SMS_OTP: ['SMS_OTP_CODE'],
 };
 
 /**
@@ -80,12 +81,21 @@ async function factorChallenge(services: AuthServices, gate: ClientGate, user: U
     const session = await startSession<SecondFactorState>(services, gate, factor, user.usernameKey, { typed, wrong: 0 });
     return challengeOutcome(factor, session, { USER_ID_FOR_SRP: user.username });
   }
-  const to = contactDestination(factor === 'SMS_MFA' ? 'phone_number' : 'email', user.attributes[factor === 'SMS_MFA' ? 'phone_number' : 'email'] ?? '');
+  return codeChallenge(services, gate, user, typed, factor);
+}
+
+/**
+ * A code sent by SMS or email: the second factor (SMS_MFA, EMAIL_OTP) or, in choice-based
+ * sign-in, the first (SMS_OTP, EMAIL_OTP); either way, the right code completes the sign-in.
+ */
+export async function codeChallenge(services: AuthServices, gate: ClientGate, user: UserRecord, typed: string, challenge: 'SMS_MFA' | 'EMAIL_OTP' | 'SMS_OTP'): Promise<SignInOutcome> {
+  const attribute = challenge === 'EMAIL_OTP' ? 'email' : 'phone_number';
+  const to = contactDestination(attribute, user.attributes[attribute] ?? '');
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const salt = randomBytes(16).toString('base64url');
   await deliverCode(services, gate.pool, user, to, 'authentication', code);
-  const session = await startSession<SecondFactorState>(services, gate, factor, user.usernameKey, { typed, wrong: 0, code: { salt, hash: hashCode(salt, code) } });
-  return challengeOutcome(factor, session, {
+  const session = await startSession<SecondFactorState>(services, gate, challenge, user.usernameKey, { typed, wrong: 0, code: { salt, hash: hashCode(salt, code) } });
+  return challengeOutcome(challenge, session, {
     USER_ID_FOR_SRP: user.username, CODE_DELIVERY_DELIVERY_MEDIUM: to.medium, CODE_DELIVERY_DESTINATION: mask(to),
   });
 }
@@ -102,7 +112,7 @@ async function sessionUser(services: AuthServices, gate: ClientGate, session: Op
   return user;
 }
 
-/** SOFTWARE_TOKEN_MFA, SMS_MFA and EMAIL_OTP answers. */
+/** SOFTWARE_TOKEN_MFA, SMS_MFA, EMAIL_OTP and SMS_OTP answers. */
 export async function answerSecondFactor(services: AuthServices, gate: ClientGate, challenge: SecondFactorChallenge, responses: Record<string, string>, sessionString: string | undefined): Promise<SignInOutcome> {
   const session = await takeSession<SecondFactorState>(services, gate, sessionString, challenge);
   const user = await sessionUser(services, gate, session, responses);
@@ -120,7 +130,7 @@ export async function answerSecondFactor(services: AuthServices, gate: ClientGat
     throw error;
   }
   await clearFailedSignIns(services, user);
-  const signedIn = challenge === 'SOFTWARE_TOKEN_MFA' ? user : await markContactVerified(services, user, challenge);
+  const signedIn = challenge === 'SOFTWARE_TOKEN_MFA' ? user : await markContactVerified(services, user, challenge === 'EMAIL_OTP' ? 'email' : 'phone_number');
   return completeSignIn(services, gate, signedIn, session.state.typed, responses.DEVICE_KEY);
 }
 
@@ -139,8 +149,8 @@ async function wrongAnswer(services: AuthServices, user: UserRecord, session: Op
 }
 
 /** The developer guide: completing SMS or email MFA marks the number or address verified. */
-async function markContactVerified(services: AuthServices, user: UserRecord, challenge: 'SMS_MFA' | 'EMAIL_OTP'): Promise<UserRecord> {
-  const attribute = challenge === 'SMS_MFA' ? 'phone_number_verified' : 'email_verified';
+async function markContactVerified(services: AuthServices, user: UserRecord, contact: 'email' | 'phone_number'): Promise<UserRecord> {
+  const attribute = `${contact}_verified`;
   if (user.attributes[attribute] === 'true') return user;
   await services.store.users.changeAttributes(user.poolId, user.usernameKey, { set: { [attribute]: 'true' }, updatedAt: services.clock.now() });
   return { ...user, attributes: { ...user.attributes, [attribute]: 'true' } };
