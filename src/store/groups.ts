@@ -1,4 +1,5 @@
 /** User pool groups: a name unique in its pool, with an optional description, IAM role and precedence. */
+import { bytewise } from './bytewise.js';
 import type { Db } from './database.js';
 import type { GroupTable } from './schema.js';
 
@@ -32,8 +33,9 @@ export function groupsRepository(db: Db) {
 
     /** The pool's groups in name order after the given name, as many as asked. */
     async listAfter(poolId: string, after: string | undefined, limit: number): Promise<GroupRecord[]> {
-      let query = db.selectFrom('groups').selectAll().where('pool_id', '=', poolId).orderBy('group_name').limit(limit);
-      if (after !== undefined) query = query.where('group_name', '>', after);
+      const name = bytewise(db, 'group_name');
+      let query = db.selectFrom('groups').selectAll().where('pool_id', '=', poolId).orderBy(name).limit(limit);
+      if (after !== undefined) query = query.where(name, '>', after);
       return (await query.execute()).map(toRecord);
     },
 
@@ -53,10 +55,11 @@ export function groupsRepository(db: Db) {
 
     /** The groups a user belongs to, in name order after the given name, as many as asked. */
     async listForUser(poolId: string, usernameKey: string, after: string | undefined, limit: number): Promise<GroupRecord[]> {
+      const name = bytewise(db, 'groups.group_name');
       let query = db.selectFrom('groups')
         .innerJoin('user_groups as m', (join) => join.onRef('m.pool_id', '=', 'groups.pool_id').onRef('m.group_name', '=', 'groups.group_name'))
-        .selectAll('groups').where('groups.pool_id', '=', poolId).where('m.username_key', '=', usernameKey).orderBy('groups.group_name').limit(limit);
-      if (after !== undefined) query = query.where('groups.group_name', '>', after);
+        .selectAll('groups').where('groups.pool_id', '=', poolId).where('m.username_key', '=', usernameKey).orderBy(name).limit(limit);
+      if (after !== undefined) query = query.where(name, '>', after);
       return (await query.execute()).map(toRecord);
     },
 

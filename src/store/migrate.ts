@@ -5,8 +5,20 @@ import { migrations } from './migrations/index.js';
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
+/** Every migration's name, in the order they apply. */
+export const migrationNames = Object.keys(migrations).sort();
+
 export async function migrateToLatest(db: Db): Promise<void> {
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  report(await new Migrator({ db, provider }).migrateToLatest());
+}
+
+/** Applies the migrations up to and including `name`, and no later one (tests of upgrades from an older schema). */
+export async function migrateTo(db: Db, name: string): Promise<void> {
+  if (!migrationNames.includes(name)) throw new Error(`no migration named ${name}`);
+  report(await new Migrator({ db, provider }).migrateTo(name));
+}
+
+function report({ error, results }: Awaited<ReturnType<Migrator['migrateToLatest']>>): void {
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
 }

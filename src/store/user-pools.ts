@@ -1,5 +1,6 @@
 /** User pool rows: the pool's identity and its settings document. */
 import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
+import { bytewise } from './bytewise.js';
 import type { Db } from './database.js';
 
 /** What CreateUserPool/UpdateUserPool set; the rest of UserPoolType is derived when described. */
@@ -44,8 +45,9 @@ export function userPoolsRepository(db: Db) {
 
     /** Pools in id order after the given id, one more than asked so callers know whether more remain. */
     async listAfter(after: string | undefined, limit: number): Promise<PoolRecord[]> {
-      let query = db.selectFrom('user_pools').selectAll().orderBy('id').limit(limit);
-      if (after !== undefined) query = query.where('id', '>', after);
+      const id = bytewise(db, 'id');
+      let query = db.selectFrom('user_pools').selectAll().orderBy(id).limit(limit);
+      if (after !== undefined) query = query.where(id, '>', after);
       return (await query.execute()).map(toRecord);
     },
 

@@ -21,7 +21,7 @@ import { loadConfig } from '../../src/config.js';
 import { buildApp } from '../../src/server/app.js';
 import { createServices } from '../../src/server/services.js';
 import type { Services } from '../../src/services.js';
-import { migrateToLatest } from '../../src/store/migrate.js';
+import { migrateTo, migrateToLatest } from '../../src/store/migrate.js';
 import { createStore } from '../../src/store/store.js';
 import { ADMIN, REGION, createTestDatabase, type Engine } from './gatehouse.js';
 import { lateBound } from './late-bound.js';
@@ -48,6 +48,8 @@ export interface InProcessOptions {
    * run back to back and no race can show on SQLite.
    */
   interleave?: boolean;
+  /** Migrate only up to this migration (e.g. '001-foundation'), for tests of upgrades; default: all. */
+  schema?: string;
 }
 
 export interface InProcess {
@@ -90,7 +92,7 @@ export async function startInProcess(engine: Engine, options: InProcessOptions =
   const services: Services = options.interleave
     ? { ...created, store: createStore(created.store.db.withPlugin(yieldAfterEachQuery), created.store.engine) }
     : created;
-  await migrateToLatest(services.store.db);
+  await (options.schema ? migrateTo(services.store.db, options.schema) : migrateToLatest(services.store.db));
   const app = buildApp(services, (id) => (id === ADMIN.accessKeyId ? ADMIN.secretAccessKey : undefined));
   await app.ready();
   const client = new CognitoIdentityProviderClient({

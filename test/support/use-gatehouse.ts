@@ -20,6 +20,8 @@ export interface SuiteOptions {
   sms?: boolean;
   /** More environment for the server. */
   env?: Record<string, string>;
+  /** Worker processes sharing the port and the database (default 1). */
+  workers?: number;
 }
 
 export interface SuiteGatehouse {
@@ -39,7 +41,7 @@ export function useGatehouse(engine: Engine, options: SuiteOptions = {}): SuiteG
     if (options.mail) mailbox = await startMailbox();
     const env: Record<string, string> = { ...sms?.env, ...options.env };
     if (mailbox) env.GATEHOUSE_SMTP_URL = mailbox.url;
-    server = await startGatehouse({ engine, env });
+    server = await startGatehouse({ engine, env, workers: options.workers });
     client = adminClient(server);
   });
   after(async () => {

@@ -9,14 +9,14 @@ import {
   AdminDisableUserCommand, AdminEnableUserCommand, AdminUpdateUserAttributesCommand, GetTokensFromRefreshTokenCommand,
   GetUserAttributeVerificationCodeCommand, GetUserCommand, SignUpCommand, VerifyUserAttributeCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { describeEngines } from '../../support/engines.js';
+import { describeDeployments } from '../../support/engines.js';
 import { createPoolWithClient } from '../../support/fixtures.js';
 import { PASSWORD, createUserWithPassword, passwordSignIn, signIn } from '../../support/sign-in.js';
 import { useGatehouse } from '../../support/use-gatehouse.js';
 import { attributeList } from '../../support/users.js';
 
-describeEngines('security regressions', (engine) => {
-  const { client, mailbox } = useGatehouse(engine, { mail: true });
+describeDeployments('security regressions', ({ engine, workers }) => {
+  const { client, mailbox } = useGatehouse(engine, { mail: true, workers });
 
   it('refuses a sign-up that marks its own email verified', async () => {
     const { app } = await createPoolWithClient(client, 'self-verify', { AliasAttributes: ['email'] });

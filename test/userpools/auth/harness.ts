@@ -1,5 +1,6 @@
 /**
- * In-process services over a fresh SQLite file with a clock the test moves, for the sign-in
+ * In-process services over a fresh database (a SQLite file, or a new database in the test
+ * command's PostgreSQL cluster) with a clock the test moves, for the sign-in
  * steps whose behaviour depends on time (session, lockout, temporary password and refresh-token
  * lifetimes). Pools and clients are made by the real operations; users are written to the store
  * directly, since the operations that create them belong to other modules.
@@ -25,6 +26,7 @@ import { createUserPoolClient } from '../../../src/userpools/clients/operations/
 import { createUserPool } from '../../../src/userpools/pools/operations/create-user-pool.js';
 import { passwordSecrets } from '../../../src/userpools/passwords/password-secrets.js';
 import { aliasKeysOf, usernameKey } from '../../../src/userpools/users/usernames.js';
+import { createTestDatabase, type Engine } from '../../support/gatehouse.js';
 
 export interface Harness {
   services: Services;
@@ -40,8 +42,9 @@ export interface Harness {
 const context: RequestContext = { requestId: 'test', sourceIp: '127.0.0.1', accessKeyId: undefined };
 const silent = { warn() {}, info() {}, error() {}, debug() {} } as unknown as Services['log'];
 
-export async function authHarness(): Promise<Harness> {
-  const { db, engine } = openDatabase({ dataDir: mkdtempSync(join(tmpdir(), 'gatehouse-auth-')), databaseUrl: undefined });
+export async function authHarness(engine: Engine): Promise<Harness> {
+  const databaseUrl = engine === 'postgres' ? await createTestDatabase() : undefined;
+  const { db } = openDatabase({ dataDir: mkdtempSync(join(tmpdir(), 'gatehouse-auth-')), databaseUrl });
   await migrateToLatest(db);
   const store = createStore(db, engine);
   let now = Date.now();

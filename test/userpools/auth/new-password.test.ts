@@ -3,14 +3,15 @@
  * such users (AdminCreateUser insists on required attributes), but imported or older data can.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, it } from 'node:test';
 import { initiateAuth } from '../../../src/userpools/auth/operations/initiate-auth.js';
 import { respondToAuthChallenge } from '../../../src/userpools/auth/operations/respond-to-auth-challenge.js';
+import { describeEngines } from '../../support/engines.js';
 import { authHarness, type Harness } from './harness.js';
 
-describe('NEW_PASSWORD_REQUIRED with missing required attributes', () => {
+describeEngines('NEW_PASSWORD_REQUIRED with missing required attributes', (engine) => {
   let h: Harness;
-  before(async () => { h = await authHarness(); });
+  before(async () => { h = await authHarness(engine); });
   after(() => h.close());
 
   it('lists what is missing, refuses an answer without it, and accepts the corrected answer on the same session', async () => {

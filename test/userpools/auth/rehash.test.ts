@@ -1,13 +1,14 @@
 /** A successful password sign-in upgrades a hash made with older argon2 parameters. */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, it } from 'node:test';
 import { passwordHasher } from '../../../src/crypto/passwords.js';
 import { initiateAuth } from '../../../src/userpools/auth/operations/initiate-auth.js';
+import { describeEngines } from '../../support/engines.js';
 import { authHarness, type Harness } from './harness.js';
 
-describe('rehashing on sign-in', () => {
+describeEngines('rehashing on sign-in', (engine) => {
   let h: Harness;
-  before(async () => { h = await authHarness(); });
+  before(async () => { h = await authHarness(engine); });
   after(() => h.close());
 
   it('rehashes with the configured parameters, once, and keeps the password working', async () => {

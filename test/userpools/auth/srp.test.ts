@@ -1,18 +1,19 @@
 /** USER_SRP_AUTH against amazon-cognito-identity-js's own SRP helper, in process. */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, it } from 'node:test';
 import { initiateAuth } from '../../../src/userpools/auth/operations/initiate-auth.js';
 import { N } from '../../../src/crypto/srp.js';
 import { respondToAuthChallenge } from '../../../src/userpools/auth/operations/respond-to-auth-challenge.js';
 import { srpClient } from '../../support/srp-client.js';
+import { describeEngines } from '../../support/engines.js';
 import { authHarness, type Harness } from './harness.js';
 
 const PASSWORD = 'Correct-Horse-9';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-describe('USER_SRP_AUTH', () => {
+describeEngines('USER_SRP_AUTH', (engine) => {
   let h: Harness;
-  before(async () => { h = await authHarness(); });
+  before(async () => { h = await authHarness(engine); });
   after(() => h.close());
 
   async function exchange(poolId: string, ClientId: string, USERNAME: string, password: string) {

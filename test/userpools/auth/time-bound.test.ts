@@ -1,11 +1,12 @@
 /** Sign-in rules that depend on time, driven with a clock the test moves. */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, it } from 'node:test';
 import { lockoutMs } from '../../../src/userpools/auth/lockout.js';
 import { adminInitiateAuth } from '../../../src/userpools/auth/operations/admin-initiate-auth.js';
 import { getTokensFromRefreshToken } from '../../../src/userpools/tokens/operations/get-tokens-from-refresh-token.js';
 import { initiateAuth } from '../../../src/userpools/auth/operations/initiate-auth.js';
 import { respondToAuthChallenge } from '../../../src/userpools/auth/operations/respond-to-auth-challenge.js';
+import { describeEngines } from '../../support/engines.js';
 import { authHarness, type Harness } from './harness.js';
 
 const PASSWORD = 'Correct-Horse-9';
@@ -13,12 +14,12 @@ const wrong = { name: 'NotAuthorizedException', message: 'Incorrect username or 
 const exceeded = { name: 'NotAuthorizedException', message: 'Password attempts exceeded' };
 const expiredSession = { name: 'NotAuthorizedException', message: 'Invalid session for the user, session is expired.' };
 
-describe('time-bound sign-in rules', () => {
+describeEngines('time-bound sign-in rules', (engine) => {
   let h: Harness;
   let poolId: string;
   let clientId: string;
   before(async () => {
-    h = await authHarness();
+    h = await authHarness(engine);
     poolId = await h.createPool({ Policies: { PasswordPolicy: { MinimumLength: 8, TemporaryPasswordValidityDays: 2 } } });
     ({ clientId } = await h.createClient(poolId, { AuthSessionValidity: 3 }));
   });

@@ -4,18 +4,21 @@
  * compared at all (four mismatches, then the limit), the code is burned, and the right guess at
  * the back of the burst is refused. Regression test for the fix that reserved an attempt before
  * comparing (src/store/one-time-codes.ts): comparing first let every guess of a burst be
- * compared, so a burst as wide as the code space would always find the code.
+ * compared, so a burst as wide as the code space would always find the code. In process on both
+ * engines, and over HTTP against two worker processes sharing one SQLite file.
  */
 import assert from 'node:assert/strict';
-import { it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
   ConfirmForgotPasswordCommand, ConfirmSignUpCommand, ForgotPasswordCommand, SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { describeEngines } from '../../support/engines.js';
 import { codeAttemptsExceeded, codeMismatch, expiredCode, notAuthorized } from '../../support/errors.js';
 import { createPoolWithClient } from '../../support/fixtures.js';
-import { injectJson, useInProcess } from '../../support/in-process.js';
+import { injectJson, useInProcess, type InProcess } from '../../support/in-process.js';
 import { PASSWORD, createUserWithPassword } from '../../support/sign-in.js';
+import { signedFetch } from '../../support/signed-fetch.js';
+import { useGatehouse } from '../../support/use-gatehouse.js';
 
 const BURST = 20;
 const MAX_ATTEMPTS = 5;
@@ -44,16 +47,15 @@ async function assertOnlyFiveCompared(right: string, guess: (code: string) => Pr
   assert.ok((counts[codeAttemptsExceeded.name] ?? 0) >= 1, `the fifth guess reaches the limit: ${seen}`);
 }
 
-describeEngines('parallel guesses at a one-time code (in process)', (engine) => {
-  const server = useInProcess(engine, { mail: true, interleave: true });
-
+/** The burst tests, against a server reached by `client`, with raw guesses sent by `send`. */
+function guessTests(server: Pick<InProcess, 'client' | 'mailbox'>, send: (target: string, body: unknown) => Promise<Answer>): void {
   it('compares only five of a burst of sign-up confirmation guesses, then the right code is refused', async () => {
     const { client, mailbox } = server;
     const { app } = await createPoolWithClient(client, 'burst-sign-up', { AutoVerifiedAttributes: ['email'] });
     await client.send(new SignUpCommand({ ClientId: app.clientId, Username: 'sam', Password: PASSWORD, UserAttributes: [{ Name: 'email', Value: 'sam@example.com' }] }));
     const { code } = await mailbox.next('sam@example.com');
     const confirm = (ConfirmationCode: string) => client.send(new ConfirmSignUpCommand({ ClientId: app.clientId, Username: 'sam', ConfirmationCode }));
-    const guess = (ConfirmationCode: string) => injectJson(server, 'ConfirmSignUp', { ClientId: app.clientId, Username: 'sam', ConfirmationCode });
+    const guess = (ConfirmationCode: string) => send('ConfirmSignUp', { ClientId: app.clientId, Username: 'sam', ConfirmationCode });
     await assertOnlyFiveCompared(code!, guess);
     await assert.rejects(confirm(code!), expiredCode, 'the burned code no longer confirms');
   });
@@ -65,7 +67,7 @@ describeEngines('parallel guesses at a one-time code (in process)', (engine) => 
     await client.send(new ForgotPasswordCommand({ ClientId: app.clientId, Username: 'rita' }));
     const { code } = await mailbox.next('rita@example.com');
     const reset = (ConfirmationCode: string) => client.send(new ConfirmForgotPasswordCommand({ ClientId: app.clientId, Username: 'rita', ConfirmationCode, Password: 'Brand-New-Pass-7' }));
-    const guess = (ConfirmationCode: string) => injectJson(server, 'ConfirmForgotPassword', { ClientId: app.clientId, Username: 'rita', ConfirmationCode, Password: 'Brand-New-Pass-7' });
+    const guess = (ConfirmationCode: string) => send('ConfirmForgotPassword', { ClientId: app.clientId, Username: 'rita', ConfirmationCode, Password: 'Brand-New-Pass-7' });
     await assertOnlyFiveCompared(code!, guess);
     await assert.rejects(reset(code!), expiredCode);
   });
@@ -79,5 +81,19 @@ describeEngines('parallel guesses at a one-time code (in process)', (engine) => 
     for (let i = 0; i < MAX_ATTEMPTS - 1; i++) await assert.rejects(confirm(wrongCode(code!, i)), codeMismatch);
     await confirm(code!);
     await assert.rejects(confirm(code!), notAuthorized('User cannot be confirmed. Current status is CONFIRMED'), 'a code is used once');
+  });
+}
+
+describeEngines('parallel guesses at a one-time code (in process)', (engine) => {
+  const server = useInProcess(engine, { mail: true, interleave: true });
+  guessTests(server, (target, body) => injectJson(server, target, body));
+});
+
+// Two worker processes on one SQLite file: the guesses of a burst land on both, and only the database orders them.
+describe('parallel guesses at a one-time code [sqlite, 2 workers]', () => {
+  const { server, client, mailbox } = useGatehouse('sqlite', { mail: true, workers: 2 });
+  guessTests({ client, mailbox }, async (target, body) => {
+    const { status, json } = await signedFetch(server, target, body, { unsigned: true });
+    return { status, json: json ?? {} };
   });
 });

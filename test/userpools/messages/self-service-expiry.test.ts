@@ -4,7 +4,7 @@
  * access tokens are refused. Codes are read from mail caught by the real SMTP listener.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, it } from 'node:test';
 import { createMailer } from '../../../src/messaging/mailer.js';
 import { initiateAuth } from '../../../src/userpools/auth/operations/initiate-auth.js';
 import { confirmForgotPassword } from '../../../src/userpools/passwords/operations/confirm-forgot-password.js';
@@ -13,20 +13,21 @@ import { forgotPassword } from '../../../src/userpools/passwords/operations/forg
 import { getUser } from '../../../src/userpools/users/operations/get-user.js';
 import { signUp } from '../../../src/userpools/signup/operations/sign-up.js';
 import { startMailbox, type Mailbox } from '../../support/mailbox.js';
+import { describeEngines } from '../../support/engines.js';
 import { authHarness, type Harness } from '../auth/harness.js';
 
 const PASSWORD = 'Correct-Horse-9';
 const HOUR = 3600_000;
 const expired = { name: 'ExpiredCodeException', message: 'Invalid code provided, please request a code again.' };
 
-describe('self-service codes and tokens over time', () => {
+describeEngines('self-service codes and tokens over time', (engine) => {
   let h: Harness;
   let mailbox: Mailbox;
   let poolId: string;
   let clientId: string;
   before(async () => {
     mailbox = await startMailbox();
-    h = await authHarness();
+    h = await authHarness(engine);
     h.services.mailer = createMailer({ smtpUrl: mailbox.url, from: 'no-reply@gatehouse.test', dataDir: h.services.config.dataDir });
     poolId = await h.createPool({ AutoVerifiedAttributes: ['email'] });
     ({ clientId } = await h.createClient(poolId));

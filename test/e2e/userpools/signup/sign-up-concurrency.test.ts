@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
 import { AdminGetUserCommand, ConfirmSignUpCommand, DescribeUserPoolCommand, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { describeEngines } from '../../../support/engines.js';
+import { describeDeployments } from '../../../support/engines.js';
 import { createPool, createPoolWithClient } from '../../../support/fixtures.js';
 import { PASSWORD, createAppClient, type AppClient } from '../../../support/sign-in.js';
 import { useGatehouse } from '../../../support/use-gatehouse.js';
@@ -23,8 +23,8 @@ async function outcomes(calls: Promise<unknown>[]): Promise<{ succeeded: number;
   return { succeeded: settled.filter((result) => result.status === 'fulfilled').length, errors, statuses };
 }
 
-describeEngines('sign-up under concurrency', (engine) => {
-  const { client, mailbox } = useGatehouse(engine, { mail: true });
+describeDeployments('sign-up under concurrency', ({ engine, workers }) => {
+  const { client, mailbox } = useGatehouse(engine, { mail: true, workers });
   let poolId: string;
   let app: AppClient;
   before(async () => {
