@@ -59,7 +59,17 @@ export async function firstFactorsOf(services: Pick<Services, 'store'>, pool: Po
 const asChallenges = (factors: FirstFactor[]): FirstFactorChallenge[] =>
   factors.flatMap((factor) => (factor === 'PASSWORD' ? ['PASSWORD', 'PASSWORD_SRP'] as const : [factor]));
 
-export async function startChoiceSignIn(services: AuthServices, gate: ClientGate, parameters: Record<string, string>): Promise<SignInOutcome> {
+/**
+ * ConfirmSignUp's Session, for a client that allows USER_AUTH: the confirmation code stands in
+ * for the first factor of one sign-in within the client's AuthSessionValidity.
+ */
+export async function confirmedSignUpSession(services: AuthServices, gate: ClientGate, user: UserRecord, typed: string): Promise<string | undefined> {
+  if (!gate.policy.authFlows.has('ALLOW_USER_AUTH')) return undefined;
+  return startSession<{ typed: string }>(services, gate, 'CONFIRMED_SIGN_UP', user.usernameKey, { typed });
+}
+
+export async function startChoiceSignIn(services: AuthServices, gate: ClientGate, parameters: Record<string, string>, sessionString?: string): Promise<SignInOutcome> {
+  if (sessionString) return signInAfterSignUp(services, gate, sessionString);
   const typed = requireParameter(parameters, 'USERNAME');
   const user = await findUserByName(services.store, gate.pool, typed);
   await checkSecretHash(services, gate, parameters.SECRET_HASH, [typed, user?.username, user?.sub]);
@@ -125,4 +135,13 @@ export async function answerWebAuthn(services: AuthServices, gate: ClientGate, r
   }
   await clearFailedSignIns(services, user);
   return completeSignIn(services, gate, user, session.state.typed, responses.DEVICE_KEY);
+}
+
+/** USER_AUTH with ConfirmSignUp's Session: the newly confirmed user signs in without typing a factor (AuthParameters are ignored). */
+async function signInAfterSignUp(services: AuthServices, gate: ClientGate, sessionString: string): Promise<SignInOutcome> {
+  const session = await takeSession<{ typed: string }>(services, gate, sessionString, 'CONFIRMED_SIGN_UP');
+  const user = session.usernameKey === null ? undefined : await services.store.users.find(gate.pool.id, session.usernameKey);
+  if (!user) throw invalidSession();
+  checkUserMaySignIn(user);
+  return completeSignIn(services, gate, user, session.state.typed, undefined);
 }

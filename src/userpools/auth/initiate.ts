@@ -16,7 +16,7 @@ export type Caller = 'public' | 'admin';
 
 const notSupported = () => InvalidParameter('Initiate Auth method not supported.');
 
-export async function initiateSignIn(services: AuthServices, gate: ClientGate, flow: AuthFlowType, parameters: Record<string, string>, caller: Caller): Promise<SignInOutcome> {
+export async function initiateSignIn(services: AuthServices, gate: ClientGate, flow: AuthFlowType, parameters: Record<string, string>, caller: Caller, session?: string): Promise<SignInOutcome> {
   switch (flow) {
     case 'USER_PASSWORD_AUTH':
       if (caller !== 'public') throw notSupported();
@@ -38,7 +38,7 @@ export async function initiateSignIn(services: AuthServices, gate: ClientGate, f
       throw InvalidParameter('CUSTOM_AUTH is not supported by Gatehouse yet.');
     case 'USER_AUTH':
       requireFlow(gate, 'ALLOW_USER_AUTH');
-      return startChoiceSignIn(services, gate, parameters);
+      return startChoiceSignIn(services, gate, parameters, session);
     default:
       throw notSupported();
   }

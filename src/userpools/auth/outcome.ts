@@ -5,7 +5,7 @@ import type { ChallengeName } from './sessions.js';
 
 export type SignInOutcome = Pick<InitiateAuthResponse, 'ChallengeName' | 'Session' | 'ChallengeParameters' | 'AuthenticationResult' | 'AvailableChallenges'>;
 
-export const challengeOutcome = (name: ChallengeName, session: string, parameters: Record<string, string>): SignInOutcome =>
+export const challengeOutcome = (name: Exclude<ChallengeName, 'CONFIRMED_SIGN_UP'>, session: string, parameters: Record<string, string>): SignInOutcome =>
   ({ ChallengeName: name, Session: session, ChallengeParameters: parameters });
 
 /** Cognito sends an empty ChallengeParameters object alongside the tokens. */

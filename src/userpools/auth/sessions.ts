@@ -11,7 +11,9 @@ import type { AuthSessionRecord } from '../../store/auth-sessions.js';
 import type { ClientGate } from './client-gate.js';
 
 export type ChallengeName = 'PASSWORD_VERIFIER' | 'NEW_PASSWORD_REQUIRED' | 'MFA_SETUP' | 'SELECT_MFA_TYPE' | SecondFactorChallenge
-  | 'DEVICE_SRP_AUTH' | 'DEVICE_PASSWORD_VERIFIER' | 'SELECT_CHALLENGE' | 'WEB_AUTHN';
+  | 'DEVICE_SRP_AUTH' | 'DEVICE_PASSWORD_VERIFIER' | 'SELECT_CHALLENGE' | 'WEB_AUTHN'
+  /** Not a challenge: ConfirmSignUp's Session, which USER_AUTH takes as the first factor. */
+  | 'CONFIRMED_SIGN_UP';
 
 /** The challenges answered with a code: an authenticator's, or one sent by SMS or email. */
 export type SecondFactorChallenge = 'SOFTWARE_TOKEN_MFA' | 'SMS_MFA' | 'EMAIL_OTP' | 'SMS_OTP';

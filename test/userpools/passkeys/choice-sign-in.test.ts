@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
 import {
-  CompleteWebAuthnRegistrationCommand, DeleteWebAuthnCredentialCommand, GetUserAuthFactorsCommand, InitiateAuthCommand,
+  CompleteWebAuthnRegistrationCommand, ConfirmSignUpCommand, DeleteWebAuthnCredentialCommand, SignUpCommand, GetUserAuthFactorsCommand, InitiateAuthCommand,
   ListWebAuthnCredentialsCommand, RespondToAuthChallengeCommand, SetUserPoolMfaConfigCommand, StartWebAuthnRegistrationCommand,
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
@@ -28,6 +28,7 @@ describeEngines('passkeys and choice-based sign-in (in process)', (engine) => {
   before(async () => {
     client = server.client;
     ({ poolId, app } = await createPoolWithClient(client, 'passkeys', {
+      AutoVerifiedAttributes: ['email'],
       Policies: { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP', 'WEB_AUTHN'] } },
     }, { ExplicitAuthFlows: [...ALL_PASSWORD_FLOWS, 'ALLOW_USER_AUTH'] }));
     await client.send(new SetUserPoolMfaConfigCommand({ UserPoolId: poolId, WebAuthnConfiguration: { RelyingPartyId: 'localhost', UserVerification: 'preferred' } }));
@@ -113,5 +114,16 @@ describeEngines('passkeys and choice-based sign-in (in process)', (engine) => {
     await assert.rejects(client.send(new DeleteWebAuthnCredentialCommand({ AccessToken: accessToken, CredentialId: authenticator.credentialId })), { name: 'ResourceNotFoundException' });
     assert.deepEqual((await userAuth('eli')).AvailableChallenges, ['PASSWORD', 'PASSWORD_SRP', 'EMAIL_OTP']);
     await assert.rejects(userAuth('nobody'), { name: 'UserNotFoundException' });
+  });
+
+  it('signs a newly confirmed user in with ConfirmSignUp\'s Session, once', async () => {
+    await client.send(new SignUpCommand({ ClientId: app.clientId, Username: 'neo', Password: PASSWORD, UserAttributes: [{ Name: 'email', Value: 'neo@example.com' }] }));
+    const mail = await server.mailbox.next('neo@example.com');
+    const { Session } = await client.send(new ConfirmSignUpCommand({ ClientId: app.clientId, Username: 'neo', ConfirmationCode: mail.code! }));
+    assert.ok(Session, 'a client allowing USER_AUTH gets a Session');
+    const signedIn = await client.send(new InitiateAuthCommand({ AuthFlow: 'USER_AUTH', ClientId: app.clientId, Session, AuthParameters: { USERNAME: 'neo' } }));
+    assert.ok(signedIn.AuthenticationResult?.IdToken);
+    await assert.rejects(client.send(new InitiateAuthCommand({ AuthFlow: 'USER_AUTH', ClientId: app.clientId, Session, AuthParameters: { USERNAME: 'neo' } })),
+      { name: 'NotAuthorizedException', message: 'Invalid session for the user, session is expired.' });
   });
 });
