@@ -21,6 +21,9 @@ export interface Database {
   refresh_tokens: RefreshTokenTable;
   pending_attributes: PendingAttributeTable;
   software_tokens: SoftwareTokenTable;
+  devices: DeviceTable;
+  webauthn_credentials: WebAuthnCredentialTable;
+  webauthn_registrations: WebAuthnRegistrationTable;
 }
 
 export interface ServerSettingTable {
@@ -176,4 +179,40 @@ export interface SoftwareTokenTable {
   /** The last 30-second step a code was accepted for (-1: none). */
   last_step: Generated<number>;
   updated_at: number;
+}
+
+export interface DeviceTable {
+  pool_id: string;
+  device_key: string;
+  username_key: string;
+  device_group_key: string;
+  name: string | null;
+  salt: string | null;
+  verifier: string | null;
+  remembered_status: string | null;
+  last_ip: string | null;
+  created_at: number;
+  updated_at: number;
+  last_authenticated_at: number;
+}
+
+export interface WebAuthnCredentialTable {
+  pool_id: string;
+  credential_id: string;
+  username_key: string;
+  public_key: string;
+  counter: number;
+  /** JSON array of AuthenticatorTransport names. */
+  transports: string;
+  attachment: string | null;
+  friendly_name: string | null;
+  rp_id: string;
+  created_at: number;
+}
+
+export interface WebAuthnRegistrationTable {
+  pool_id: string;
+  username_key: string;
+  challenge: string;
+  expires_at: number;
 }

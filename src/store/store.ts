@@ -1,6 +1,7 @@
 /** Every repository over one database: what operations receive as `store`. */
 import { authSessionsRepository } from './auth-sessions.js';
 import type { Db, Engine } from './database.js';
+import { devicesRepository } from './devices.js';
 import { groupsRepository } from './groups.js';
 import { oneTimeCodesRepository } from './one-time-codes.js';
 import { pendingAttributesRepository } from './pending-attributes.js';
@@ -12,6 +13,7 @@ import { signingKeysRepository } from './signing-keys.js';
 import { userPoolClientsRepository } from './user-pool-clients.js';
 import { userPoolsRepository } from './user-pools.js';
 import { usersRepository } from './users.js';
+import { webAuthnCredentialsRepository } from './webauthn-credentials.js';
 
 export function createStore(db: Db, engine: Engine) {
   return {
@@ -29,6 +31,8 @@ export function createStore(db: Db, engine: Engine) {
     refreshTokens: refreshTokensRepository(db),
     pendingAttributes: pendingAttributesRepository(db),
     softwareTokens: softwareTokensRepository(db),
+    devices: devicesRepository(db),
+    webAuthn: webAuthnCredentialsRepository(db),
   };
 }
 

@@ -1,22 +1,21 @@
 /**
  * What follows a proven password, whichever flow proved it: the failure count is reset, a user
- * holding a temporary password must choose a new one (NEW_PASSWORD_REQUIRED), anyone else gets
- * tokens.
+ * holding a temporary password must choose a new one (NEW_PASSWORD_REQUIRED), a user the pool
+ * asks for a second factor gets its challenge (second-factor.ts), anyone else signs in.
  */
 import { clearFailedSignIns } from './lockout.js';
 import type { ClientGate } from './client-gate.js';
 import { newPasswordChallenge } from './new-password.js';
-import { signedInOutcome, type AuthServices, type SignInOutcome } from './outcome.js';
-import { issueSignInTokens } from './sign-in-tokens.js';
+import { afterPassword } from './second-factor.js';
+import type { AuthServices, SignInOutcome } from './outcome.js';
 import { checkTemporaryPassword } from './user-state.js';
 import type { UserRecord } from '../../store/users.js';
 
-export async function afterFirstFactor(services: AuthServices, gate: ClientGate, user: UserRecord, typed: string): Promise<SignInOutcome> {
+export async function afterFirstFactor(services: AuthServices, gate: ClientGate, user: UserRecord, typed: string, deviceKey: string | undefined): Promise<SignInOutcome> {
   await clearFailedSignIns(services, user);
-  const now = services.clock.now();
   if (user.status === 'FORCE_CHANGE_PASSWORD') {
-    checkTemporaryPassword(gate.pool, user, now);
+    checkTemporaryPassword(gate.pool, user, services.clock.now());
     return newPasswordChallenge(services, gate, user, typed);
   }
-  return signedInOutcome(await issueSignInTokens(services, gate, user, { authTime: Math.floor(now / 1000), withRefreshToken: true }));
+  return afterPassword(services, gate, user, typed, deviceKey);
 }

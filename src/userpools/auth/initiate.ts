@@ -6,6 +6,7 @@
 import type { AuthFlowType } from '@aws-sdk/client-cognito-identity-provider';
 import { InvalidParameter } from '../../errors.js';
 import { checkSecretHash, requireFlow, requireParameter, type ClientGate } from './client-gate.js';
+import { startChoiceSignIn } from './first-factors.js';
 import { signedInOutcome, type AuthServices, type SignInOutcome } from './outcome.js';
 import { passwordSignIn } from './password-flow.js';
 import { refreshSignIn } from './refresh.js';
@@ -15,7 +16,7 @@ export type Caller = 'public' | 'admin';
 
 const notSupported = () => InvalidParameter('Initiate Auth method not supported.');
 
-export async function initiateSignIn(services: AuthServices, gate: ClientGate, flow: AuthFlowType, parameters: Record<string, string>, caller: Caller): Promise<SignInOutcome> {
+export async function initiateSignIn(services: AuthServices, gate: ClientGate, flow: AuthFlowType, parameters: Record<string, string>, caller: Caller, session?: string): Promise<SignInOutcome> {
   switch (flow) {
     case 'USER_PASSWORD_AUTH':
       if (caller !== 'public') throw notSupported();
@@ -37,7 +38,7 @@ export async function initiateSignIn(services: AuthServices, gate: ClientGate, f
       throw InvalidParameter('CUSTOM_AUTH is not supported by Gatehouse yet.');
     case 'USER_AUTH':
       requireFlow(gate, 'ALLOW_USER_AUTH');
-      throw InvalidParameter('USER_AUTH is not supported by Gatehouse yet.');
+      return startChoiceSignIn(services, gate, parameters, session);
     default:
       throw notSupported();
   }

@@ -34,10 +34,15 @@ export function lockoutMs(failures: number): number {
  * unknown users can be made to take as long.
  */
 export async function failSignIn(services: Pick<Services, 'store' | 'clock'>, user: UserRecord, attempt: number, timer?: FailureTimer): Promise<never> {
-  const lockout = lockoutMs(attempt);
-  if (lockout > 0) await services.store.users.update(user.poolId, user.usernameKey, { lockedUntil: services.clock.now() + lockout });
+  await countFailure(services, user, attempt);
   if (timer) noteWrongPassword(services.store, timer);
   throw wrongPassword();
+}
+
+/** A reserved attempt failed (a wrong password or a wrong MFA code): locks when due. */
+export async function countFailure(services: Pick<Services, 'store' | 'clock'>, user: UserRecord, attempt: number): Promise<void> {
+  const lockout = lockoutMs(attempt);
+  if (lockout > 0) await services.store.users.update(user.poolId, user.usernameKey, { lockedUntil: services.clock.now() + lockout });
 }
 
 /** A reserved attempt succeeded: the count starts again. */

@@ -14,9 +14,9 @@ import { schemaAttributes } from '../pools/schema-attributes.js';
 import { validateAttributes } from '../users/user-attributes.js';
 import { aliasKeysOf } from '../users/usernames.js';
 import { checkSecretHash, requireParameter, type ClientGate } from './client-gate.js';
-import { challengeOutcome, signedInOutcome, type AuthServices, type SignInOutcome } from './outcome.js';
+import { challengeOutcome, type AuthServices, type SignInOutcome } from './outcome.js';
 import { invalidSession, restoreSession, startSession, takeSession } from './sessions.js';
-import { issueSignInTokens } from './sign-in-tokens.js';
+import { afterPassword } from './second-factor.js';
 import { checkUserMaySignIn } from './user-state.js';
 
 interface NewPasswordState {
@@ -68,7 +68,7 @@ export async function answerNewPassword(services: AuthServices, gate: ClientGate
   const secrets = await passwordSecrets(services, gate.pool.id, user.username, password);
   await services.store.users.update(gate.pool.id, user.usernameKey, { ...secrets, status: 'CONFIRMED', failedSignIns: 0, lockedUntil: 0, updatedAt: now });
   const updated = (await services.store.users.find(gate.pool.id, user.usernameKey)) ?? user;
-  return signedInOutcome(await issueSignInTokens(services, gate, updated, { authTime: Math.floor(now / 1000), withRefreshToken: true }));
+  return afterPassword(services, gate, updated, session.state.typed, responses.DEVICE_KEY);
 }
 
 interface AttributeChange {

@@ -27,7 +27,7 @@ export async function passwordSignIn(services: AuthServices, gate: ClientGate, p
   const attempt = await reserveAttempt(services, user);
   if (!(await passwordMatches(services, user, password))) return failSignIn(services, user, attempt, timer);
   await upgradeHash(services, user, password);
-  return afterFirstFactor(services, gate, user, typed);
+  return afterFirstFactor(services, gate, user, typed, parameters.DEVICE_KEY);
 }
 
 async function passwordMatches(services: Pick<AuthServices, 'passwords'>, user: UserRecord, password: string): Promise<boolean> {

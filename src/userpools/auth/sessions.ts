@@ -10,7 +10,13 @@ import type { Services } from '../../services.js';
 import type { AuthSessionRecord } from '../../store/auth-sessions.js';
 import type { ClientGate } from './client-gate.js';
 
-export type ChallengeName = 'PASSWORD_VERIFIER' | 'NEW_PASSWORD_REQUIRED';
+export type ChallengeName = 'PASSWORD_VERIFIER' | 'NEW_PASSWORD_REQUIRED' | 'MFA_SETUP' | 'SELECT_MFA_TYPE' | SecondFactorChallenge
+  | 'DEVICE_SRP_AUTH' | 'DEVICE_PASSWORD_VERIFIER' | 'SELECT_CHALLENGE' | 'WEB_AUTHN'
+  /** Not a challenge: ConfirmSignUp's Session, which USER_AUTH takes as the first factor. */
+  | 'CONFIRMED_SIGN_UP';
+
+/** The challenges answered with a code: an authenticator's, or one sent by SMS or email. */
+export type SecondFactorChallenge = 'SOFTWARE_TOKEN_MFA' | 'SMS_MFA' | 'EMAIL_OTP' | 'SMS_OTP';
 
 export interface OpenSession<State> {
   record: AuthSessionRecord;
@@ -42,10 +48,19 @@ export async function startSession<State>(services: Pick<Services, 'store' | 'cl
  * belonging to another client or challenge: all read the same to the caller.
  */
 export async function takeSession<State>(services: Pick<Services, 'store' | 'clock'>, gate: ClientGate, session: string | undefined, challenge: ChallengeName): Promise<OpenSession<State>> {
+  const open = await takeAnyClientSession<State>(services, session, challenge);
+  if (open.record.poolId !== gate.pool.id || open.record.clientId !== gate.client.clientId) throw invalidSession();
+  return open;
+}
+
+/**
+ * Consumes a session that arrives without its client (AssociateSoftwareToken and
+ * VerifySoftwareToken during MFA_SETUP): the record names the pool and client it belongs to.
+ */
+export async function takeAnyClientSession<State>(services: Pick<Services, 'store' | 'clock'>, session: string | undefined, challenge: ChallengeName): Promise<OpenSession<State>> {
   if (!session) throw invalidSession();
   const record = await services.store.sessions.take(sessionId(session));
-  if (!record || record.expiresAt <= services.clock.now()) throw invalidSession();
-  if (record.poolId !== gate.pool.id || record.clientId !== gate.client.clientId || record.challenge !== challenge) throw invalidSession();
+  if (!record || record.expiresAt <= services.clock.now() || record.challenge !== challenge) throw invalidSession();
   return { record, usernameKey: record.usernameKey, state: JSON.parse(record.state) as State };
 }
 
@@ -53,6 +68,6 @@ export async function takeSession<State>(services: Pick<Services, 'store' | 'clo
  * Puts a taken session back, for an answer the user can correct (a new password the policy
  * refused) without signing in again; it keeps its original expiry.
  */
-export async function restoreSession(services: Pick<Services, 'store'>, session: OpenSession<unknown>): Promise<void> {
-  await services.store.sessions.insert(session.record);
+export async function restoreSession<State>(services: Pick<Services, 'store'>, session: OpenSession<State>, state?: State): Promise<void> {
+  await services.store.sessions.insert(state === undefined ? session.record : { ...session.record, state: JSON.stringify(state) });
 }

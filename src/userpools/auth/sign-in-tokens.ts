@@ -13,6 +13,8 @@ export interface SignInTokenOptions {
   /** The sign-in being refreshed, when refreshing. */
   originJti?: string;
   withRefreshToken: boolean;
+  /** The device the sign-in came from, which the access token names. */
+  deviceKey?: string;
 }
 
 export async function issueSignInTokens(services: TokenServices, gate: ClientGate, user: UserRecord, options: SignInTokenOptions): Promise<AuthenticationResultType> {
@@ -20,6 +22,7 @@ export async function issueSignInTokens(services: TokenServices, gate: ClientGat
     poolId: gate.pool.id, client: gate.client, user, groups: await userGroups(services, user),
     authTime: options.authTime, withRefreshToken: options.withRefreshToken,
     ...(options.originJti ? { originJti: options.originJti } : {}),
+    ...(options.deviceKey ? { deviceKey: options.deviceKey } : {}),
   });
 }
 

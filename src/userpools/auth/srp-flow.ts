@@ -37,6 +37,8 @@ interface SrpState {
   secretBlock: string;
   /** Set for a user who does not exist (or has no verifier): the exchange runs, then fails. */
   simulatedVerifier?: string;
+  /** The DEVICE_KEY InitiateAuth named, for a client that does not repeat it in its answer. */
+  deviceKey?: string;
 }
 
 interface SrpIdentity {
@@ -58,6 +60,7 @@ export async function startSrp(services: AuthServices, gate: ClientGate, paramet
   const state: SrpState = {
     typed, userIdForSrp: identity.userIdForSrp, A: A.toString(16), b: b.toString(16), B: B.toString(16), secretBlock,
     ...(identity.simulated ? { simulatedVerifier: identity.verifier } : {}),
+    ...(parameters.DEVICE_KEY ? { deviceKey: parameters.DEVICE_KEY } : {}),
   };
   await startSession(services, gate, 'PASSWORD_VERIFIER', user && !identity.simulated ? user.usernameKey : null, state, session);
   return challengeOutcome('PASSWORD_VERIFIER', session, {
@@ -121,7 +124,7 @@ export async function answerPasswordVerifier(services: AuthServices, gate: Clien
   checkUserMaySignIn(user);
   const attempt = await reserveAttempt(services, user);
   if (!proofMatches(gate, state, user.srpVerifier, proof)) return failSignIn(services, user, attempt, timer);
-  return afterFirstFactor(services, gate, user, state.typed);
+  return afterFirstFactor(services, gate, user, state.typed, responses.DEVICE_KEY ?? state.deviceKey);
 }
 
 interface PasswordClaim {

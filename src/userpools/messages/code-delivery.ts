@@ -7,9 +7,11 @@ import { CodeDeliveryFailure } from '../../errors.js';
 import type { Services } from '../../services.js';
 import type { UserRecord } from '../../store/users.js';
 import type { PoolRecord } from '../../store/user-pools.js';
+import { DEFAULT_AUTHENTICATION_MESSAGES } from '../mfa/pool-mfa.js';
 import { effectiveVerificationMessages } from './verification-messages.js';
 
-export type MessageKind = 'verification' | 'invitation';
+/** A code to verify a contact or sign up, a temporary password, or an MFA code at sign-in. */
+export type MessageKind = 'verification' | 'invitation' | 'authentication';
 
 export interface Destination {
   medium: DeliveryMediumType;
@@ -69,6 +71,14 @@ function templateFor(pool: PoolRecord, kind: MessageKind): { subject: string; em
   if (kind === 'invitation') {
     const invite = pool.settings.AdminCreateUserConfig?.InviteMessageTemplate ?? {};
     return { subject: invite.EmailSubject ?? DEFAULT_INVITATION.subject, email: invite.EmailMessage ?? DEFAULT_INVITATION.email, sms: invite.SMSMessage ?? DEFAULT_INVITATION.sms };
+  }
+  if (kind === 'authentication') {
+    const email = pool.settings.MfaFactors?.email;
+    return {
+      subject: email?.Subject ?? DEFAULT_AUTHENTICATION_MESSAGES.subject,
+      email: email?.Message ?? DEFAULT_AUTHENTICATION_MESSAGES.email,
+      sms: pool.settings.SmsAuthenticationMessage ?? DEFAULT_AUTHENTICATION_MESSAGES.sms,
+    };
   }
   const messages = effectiveVerificationMessages(pool.settings);
   return { subject: messages.EmailSubject, email: messages.EmailMessage, sms: messages.SmsMessage };

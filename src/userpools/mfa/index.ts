@@ -6,7 +6,9 @@
  */
 export { adminSetUserMFAPreference } from './operations/admin-set-user-mfa-preference.js';
 export { adminSetUserSettings } from './operations/admin-set-user-settings.js';
+export { associateSoftwareToken } from './operations/associate-software-token.js';
 export { getUserPoolMfaConfig } from './operations/get-user-pool-mfa-config.js';
 export { setUserMFAPreference } from './operations/set-user-mfa-preference.js';
 export { setUserPoolMfaConfig } from './operations/set-user-pool-mfa-config.js';
 export { setUserSettings } from './operations/set-user-settings.js';
+export { verifySoftwareToken } from './operations/verify-software-token.js';

@@ -6,5 +6,5 @@ import { initiateSignIn } from '../initiate.js';
 
 export const adminInitiateAuth = operation<AdminInitiateAuthRequest, AdminInitiateAuthResponse>('AdminInitiateAuth', async function adminInitiateAuth(services, input) {
   const gate = await adminGate(services, input.UserPoolId!, input.ClientId!);
-  return initiateSignIn(services, gate, input.AuthFlow!, input.AuthParameters ?? {}, 'admin');
+  return initiateSignIn(services, gate, input.AuthFlow!, input.AuthParameters ?? {}, 'admin', input.Session);
 });

@@ -6,5 +6,5 @@ import { initiateSignIn } from '../initiate.js';
 
 export const initiateAuth = operation<InitiateAuthRequest, InitiateAuthResponse>('InitiateAuth', async function initiateAuth(services, input) {
   const gate = await publicGate(services, input.ClientId!);
-  return initiateSignIn(services, gate, input.AuthFlow!, input.AuthParameters ?? {}, 'public');
+  return initiateSignIn(services, gate, input.AuthFlow!, input.AuthParameters ?? {}, 'public', input.Session);
 });
