@@ -40,4 +40,10 @@ export GATEHOUSE_TEST_PG_URL="postgres://gatehouse@127.0.0.1:$pgport/postgres"
 
 node scripts/generate-shapes.mjs --check
 if [ $# -gt 0 ]; then files=("$@"); else mapfile -t files < <(find test -name '*.test.ts' | sort); fi
-node --import tsx --test --test-concurrency=2 --test-timeout=600000 "${files[@]}"
+# Files named *.timing.test.ts measure response times: they run after the others, one at a time.
+timing=(); others=()
+for f in "${files[@]}"; do if [[ $f == *.timing.test.ts ]]; then timing+=("$f"); else others+=("$f"); fi; done
+status=0
+[ ${#others[@]} -eq 0 ] || node --import tsx --test --test-concurrency=2 --test-timeout=600000 "${others[@]}" || status=$?
+[ ${#timing[@]} -eq 0 ] || node --import tsx --test --test-concurrency=1 --test-timeout=600000 "${timing[@]}" || status=$?
+exit $status

@@ -21,6 +21,7 @@ export interface Database {
   refresh_tokens: RefreshTokenTable;
   pending_attributes: PendingAttributeTable;
   software_tokens: SoftwareTokenTable;
+  unknown_sign_ins: UnknownSignInTable;
 }
 
 export interface ServerSettingTable {
@@ -97,6 +98,9 @@ export interface UserTable {
   password_set_at: number | null;
   failed_sign_ins: Generated<number>;
   locked_until: Generated<number>;
+  sign_ins_in_flight: Generated<number>;
+  in_flight_until: Generated<number>;
+  last_failed_at: Generated<number>;
   mfa_settings: string | null;
   created_at: number;
   updated_at: number;
@@ -176,4 +180,15 @@ export interface SoftwareTokenTable {
   /** The last 30-second step a code was accepted for (-1: none). */
   last_step: Generated<number>;
   updated_at: number;
+}
+
+/** Sign-in counters of a name that is no user: users' columns of the same names, keyed by an HMAC. */
+export interface UnknownSignInTable {
+  pool_id: string;
+  name_hash: string;
+  failed_sign_ins: Generated<number>;
+  locked_until: Generated<number>;
+  sign_ins_in_flight: Generated<number>;
+  in_flight_until: Generated<number>;
+  last_failed_at: Generated<number>;
 }

@@ -1,9 +1,8 @@
 /**
- * What follows a proven password, whichever flow proved it: the failure count is reset, a user
- * holding a temporary password must choose a new one (NEW_PASSWORD_REQUIRED), anyone else gets
- * tokens.
+ * What follows a proven password, whichever flow proved it (ending its attempt reset the failure
+ * count: lockout.ts): a user holding a temporary password must choose a new one
+ * (NEW_PASSWORD_REQUIRED), anyone else gets tokens.
  */
-import { clearFailedSignIns } from './lockout.js';
 import type { ClientGate } from './client-gate.js';
 import { newPasswordChallenge } from './new-password.js';
 import { signedInOutcome, type AuthServices, type SignInOutcome } from './outcome.js';
@@ -12,7 +11,6 @@ import { checkTemporaryPassword } from './user-state.js';
 import type { UserRecord } from '../../store/users.js';
 
 export async function afterFirstFactor(services: AuthServices, gate: ClientGate, user: UserRecord, typed: string): Promise<SignInOutcome> {
-  await clearFailedSignIns(services, user);
   const now = services.clock.now();
   if (user.status === 'FORCE_CHANGE_PASSWORD') {
     checkTemporaryPassword(gate.pool, user, now);
