@@ -25,7 +25,12 @@ export interface AttemptRules {
   inFlightMs: number;
 }
 
-/** admitted: check the password, then finish. locked: refuse. busy: the budget is in flight; ask again. */
+/**
+ * admitted: check the password, then finish. locked: refuse (locked out, or past the free
+ * attempts while another is in flight). busy: the free attempts left are all in flight; ask
+ * again, as a retry, which is admitted only while failures leave free attempts (so that a burst's
+ * waiting guesses are refused once the free attempts have failed, even after the lockout ends).
+ */
 export type Admission = 'admitted' | 'locked' | 'busy';
 
 export type AttemptOutcome = 'failed' | 'succeeded' | 'abandoned';
@@ -39,13 +44,15 @@ export function signInAttemptsRepository(db: Db) {
     : sql`unknown_sign_ins.pool_id = ${subject.poolId} and unknown_sign_ins.name_hash = ${subject.nameHash}`;
 
   /** The counters' current values as SQL over the subject's row. */
-  function counters(subject: AttemptSubject, now: number, rules: AttemptRules) {
+  function counters(subject: AttemptSubject, now: number, rules: AttemptRules, retry = false) {
     const column = (name: string) => sql.ref(`${tableOf(subject)}.${name}`);
     const failures = sql<number>`(case when ${column('last_failed_at')} <= ${bigint(now - rules.idleResetMs)} then 0 else ${column('failed_sign_ins')} end)`;
     const inFlight = sql<number>`(case when ${column('in_flight_until')} <= ${bigint(now)} then 0 else ${column('sign_ins_in_flight')} end)`;
     const budget = sql<number>`(case when ${failures} >= ${rules.freeAttempts} then 1 else ${rules.freeAttempts} - ${failures} end)`;
     const released = sql<number>`(case when ${inFlight} > 0 then ${inFlight} - 1 else 0 end)`;
-    const admissible = sql`${column('locked_until')} <= ${bigint(now)} and ${inFlight} < ${budget}`;
+    const admissible = retry
+      ? sql`${column('locked_until')} <= ${bigint(now)} and ${inFlight} < ${budget} and ${failures} < ${rules.freeAttempts}`
+      : sql`${column('locked_until')} <= ${bigint(now)} and ${inFlight} < ${budget}`;
     return { column, failures, inFlight, admissible, released };
   }
 
@@ -58,8 +65,8 @@ export function signInAttemptsRepository(db: Db) {
 
   return {
     /** Admits one attempt, or says why not. */
-    async admit(subject: AttemptSubject, now: number, rules: AttemptRules): Promise<Admission> {
-      const c = counters(subject, now, rules);
+    async admit(subject: AttemptSubject, now: number, rules: AttemptRules, retry: boolean): Promise<Admission> {
+      const c = counters(subject, now, rules, retry);
       const set = sql`failed_sign_ins = ${c.failures}, sign_ins_in_flight = ${c.inFlight} + 1, in_flight_until = ${bigint(now + rules.inFlightMs)}`;
       const admitted = subject.kind === 'user'
         ? await sql`update users set ${set} where ${matches(subject)} and ${c.admissible} returning failed_sign_ins`.execute(db)
@@ -67,10 +74,12 @@ export function signInAttemptsRepository(db: Db) {
             values (${subject.poolId}, ${subject.nameHash}, 1, ${bigint(now + rules.inFlightMs)})
             on conflict (pool_id, name_hash) do update set ${set} where ${c.admissible} returning failed_sign_ins`.execute(db);
       if (admitted.rows.length > 0) return 'admitted';
-      const row = await sql<{ locked_until: number }>`select locked_until from ${sql.table(tableOf(subject))} where ${matches(subject)}`.execute(db);
+      const { rows: [row] } = await sql<{ locked: number; failures: number }>`select
+          (case when ${c.column('locked_until')} > ${bigint(now)} then 1 else 0 end) as locked, ${c.failures} as failures
+        from ${sql.table(tableOf(subject))} where ${matches(subject)}`.execute(db);
       // A user deleted meanwhile: nothing left to protect, and the check will fail on its own.
-      if (row.rows.length === 0) return 'admitted';
-      return Number(row.rows[0]!.locked_until) > now ? 'locked' : 'busy';
+      if (!row) return 'admitted';
+      return Number(row.locked) === 1 || Number(row.failures) >= rules.freeAttempts ? 'locked' : 'busy';
     },
 
     /** Ends an admitted attempt: its slot is released, and a failure counted (and locks when due) or a success clears the count. */

@@ -8,7 +8,8 @@
  * Parallel attempts: a password is checked only once its attempt is admitted, and no more are
  * admitted at once than failures could still be allowed (store/sign-in-attempts.ts), so a burst
  * of wrong guesses gets no more checks than the free attempts, while a burst of right passwords
- * waits its turn and succeeds. An attempt is a failure only once its password was found wrong.
+ * waits its turn and succeeds. An attempt is a failure only once its password was found wrong;
+ * an attempt kept waiting is refused once the free attempts are spent by failures.
  * Names that are no user go through the same lockout (user-existence.ts), so it tells nothing.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -58,8 +59,8 @@ const lastPurge = new WeakMap<object, number>();
 export async function beginAttempt(services: AttemptServices, subject: AttemptSubject): Promise<AttemptSubject> {
   if (subject.kind === 'unknown') await purgeNowAndThen(services);
   const started = performance.now();
-  for (let pause = 2; ; pause = Math.min(pause * 2, 40)) {
-    const admission = await services.store.signInAttempts.admit(subject, services.clock.now(), RULES);
+  for (let pause = 2, retry = false; ; pause = Math.min(pause * 2, 40), retry = true) {
+    const admission = await services.store.signInAttempts.admit(subject, services.clock.now(), RULES, retry);
     if (admission === 'admitted') return subject;
     if (admission === 'locked') throw attemptsExceeded();
     if (performance.now() - started > LONGEST_WAIT_MS) throw TooManyRequests('Too many requests');
