@@ -3,9 +3,9 @@
  * all be checked and parallel right passwords are not refused. Two counts: failures (consecutive,
  * forgotten after `idleResetMs` without one) and attempts in flight (forgotten `inFlightMs` after
  * the last was admitted, so that a crashed process cannot leave them stuck). An attempt is
- * admitted only while failures + attempts in flight stay under the free attempts (one at a time
- * past them), so the attempts checked never outnumber the failures the rules allow. Each step is
- * one statement, atomic on either engine and across processes.
+ * admitted only while failures + attempts in flight stay under the free attempts (past them, one
+ * at a time and each begun after the last failure), so the attempts checked never outnumber the
+ * failures the rules allow. Each step is one statement, atomic on either engine and across processes.
  *
  * A subject is a user (the counters are columns of its row) or a name that is no user (rows of
  * `unknown_sign_ins`, keyed by a hash the caller makes). The rules are the caller's.
@@ -27,9 +27,10 @@ export interface AttemptRules {
 
 /**
  * admitted: check the password, then finish. locked: refuse (locked out, or past the free
- * attempts while another is in flight). busy: the free attempts left are all in flight; ask
- * again, as a retry, which is admitted only while failures leave free attempts (so that a burst's
- * waiting guesses are refused once the free attempts have failed, even after the lockout ends).
+ * attempts and not after the last failure: past them, attempts go one after another, each begun
+ * after the last failure ended, so that a burst's waiting guesses are refused once the free
+ * attempts have failed, even when the lockout ends before they are looked at). busy: the free
+ * attempts left are all in flight; ask again.
  */
 export type Admission = 'admitted' | 'locked' | 'busy';
 
@@ -44,15 +45,14 @@ export function signInAttemptsRepository(db: Db) {
     : sql`unknown_sign_ins.pool_id = ${subject.poolId} and unknown_sign_ins.name_hash = ${subject.nameHash}`;
 
   /** The counters' current values as SQL over the subject's row. */
-  function counters(subject: AttemptSubject, now: number, rules: AttemptRules, retry = false) {
+  function counters(subject: AttemptSubject, now: number, rules: AttemptRules, startedAt = now) {
     const column = (name: string) => sql.ref(`${tableOf(subject)}.${name}`);
     const failures = sql<number>`(case when ${column('last_failed_at')} <= ${bigint(now - rules.idleResetMs)} then 0 else ${column('failed_sign_ins')} end)`;
     const inFlight = sql<number>`(case when ${column('in_flight_until')} <= ${bigint(now)} then 0 else ${column('sign_ins_in_flight')} end)`;
     const budget = sql<number>`(case when ${failures} >= ${rules.freeAttempts} then 1 else ${rules.freeAttempts} - ${failures} end)`;
     const released = sql<number>`(case when ${inFlight} > 0 then ${inFlight} - 1 else 0 end)`;
-    const admissible = retry
-      ? sql`${column('locked_until')} <= ${bigint(now)} and ${inFlight} < ${budget} and ${failures} < ${rules.freeAttempts}`
-      : sql`${column('locked_until')} <= ${bigint(now)} and ${inFlight} < ${budget}`;
+    const admissible = sql`${column('locked_until')} <= ${bigint(now)} and ${inFlight} < ${budget}
+      and (${failures} < ${rules.freeAttempts} or ${column('last_failed_at')} < ${bigint(startedAt)})`;
     return { column, failures, inFlight, admissible, released };
   }
 
@@ -64,9 +64,9 @@ export function signInAttemptsRepository(db: Db) {
   }
 
   return {
-    /** Admits one attempt, or says why not. */
-    async admit(subject: AttemptSubject, now: number, rules: AttemptRules, retry: boolean): Promise<Admission> {
-      const c = counters(subject, now, rules, retry);
+    /** Admits one attempt, begun (first asked for) at `startedAt`, or says why not. */
+    async admit(subject: AttemptSubject, now: number, startedAt: number, rules: AttemptRules): Promise<Admission> {
+      const c = counters(subject, now, rules, startedAt);
       const set = sql`failed_sign_ins = ${c.failures}, sign_ins_in_flight = ${c.inFlight} + 1, in_flight_until = ${bigint(now + rules.inFlightMs)}`;
       const admitted = subject.kind === 'user'
         ? await sql`update users set ${set} where ${matches(subject)} and ${c.admissible} returning failed_sign_ins`.execute(db)

@@ -9,7 +9,8 @@
  * admitted at once than failures could still be allowed (store/sign-in-attempts.ts), so a burst
  * of wrong guesses gets no more checks than the free attempts, while a burst of right passwords
  * waits its turn and succeeds. An attempt is a failure only once its password was found wrong;
- * an attempt kept waiting is refused once the free attempts are spent by failures.
+ * an attempt kept waiting is refused once the free attempts are spent by failures, and past them
+ * an attempt is checked only if it began after the last failure (so one at a time).
  * Names that are no user go through the same lockout (user-existence.ts), so it tells nothing.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -59,8 +60,9 @@ const lastPurge = new WeakMap<object, number>();
 export async function beginAttempt(services: AttemptServices, subject: AttemptSubject): Promise<AttemptSubject> {
   if (subject.kind === 'unknown') await purgeNowAndThen(services);
   const started = performance.now();
-  for (let pause = 2, retry = false; ; pause = Math.min(pause * 2, 40), retry = true) {
-    const admission = await services.store.signInAttempts.admit(subject, services.clock.now(), RULES, retry);
+  const startedAt = services.clock.now();
+  for (let pause = 2; ; pause = Math.min(pause * 2, 40)) {
+    const admission = await services.store.signInAttempts.admit(subject, services.clock.now(), startedAt, RULES);
     if (admission === 'admitted') return subject;
     if (admission === 'locked') throw attemptsExceeded();
     if (performance.now() - started > LONGEST_WAIT_MS) throw TooManyRequests('Too many requests');
