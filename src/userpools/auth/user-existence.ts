@@ -3,7 +3,7 @@
  * ENABLED clients get the wrong-password answer, and it must cost what a wrong password costs
  * and lock out as wrong passwords do: the name's failures are counted as a user's are, the
  * plain-password flows verify the password against a fixed argon2 hash made with the same
- * parameters (and are held to a wrong password's median time, failure-timing.ts), and SRP
+ * parameters (and are held back to a wrong password's median time, failure-timing.ts), and SRP
  * answers with a simulated PASSWORD_VERIFIER challenge whose salt and user id
  * are stable for the same name in the same pool (derived with an HMAC under a server-wide key
  * kept in the database, so every node answers alike), failing only at the verifier step.
