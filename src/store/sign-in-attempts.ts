@@ -45,14 +45,14 @@ export function signInAttemptsRepository(db: Db) {
     : sql`unknown_sign_ins.pool_id = ${subject.poolId} and unknown_sign_ins.name_hash = ${subject.nameHash}`;
 
   /** The counters' current values as SQL over the subject's row. */
-  function counters(subject: AttemptSubject, now: number, rules: AttemptRules, startedAt = now) {
+  function counters(subject: AttemptSubject, now: number, rules: AttemptRules, begunAt = now) {
     const column = (name: string) => sql.ref(`${tableOf(subject)}.${name}`);
     const failures = sql<number>`(case when ${column('last_failed_at')} <= ${bigint(now - rules.idleResetMs)} then 0 else ${column('failed_sign_ins')} end)`;
     const inFlight = sql<number>`(case when ${column('in_flight_until')} <= ${bigint(now)} then 0 else ${column('sign_ins_in_flight')} end)`;
     const budget = sql<number>`(case when ${failures} >= ${rules.freeAttempts} then 1 else ${rules.freeAttempts} - ${failures} end)`;
     const released = sql<number>`(case when ${inFlight} > 0 then ${inFlight} - 1 else 0 end)`;
     const admissible = sql`${column('locked_until')} <= ${bigint(now)} and ${inFlight} < ${budget}
-      and (${failures} < ${rules.freeAttempts} or ${column('last_failed_at')} < ${bigint(startedAt)})`;
+      and (${failures} < ${rules.freeAttempts} or ${column('last_failed_at')} < ${bigint(begunAt)})`;
     return { column, failures, inFlight, admissible, released };
   }
 
@@ -64,9 +64,9 @@ export function signInAttemptsRepository(db: Db) {
   }
 
   return {
-    /** Admits one attempt, begun (first asked for) at `startedAt`, or says why not. */
-    async admit(subject: AttemptSubject, now: number, startedAt: number, rules: AttemptRules): Promise<Admission> {
-      const c = counters(subject, now, rules, startedAt);
+    /** Admits one attempt, begun (first asked for) at `begunAt`, or says why not. */
+    async admit(subject: AttemptSubject, now: number, begunAt: number, rules: AttemptRules): Promise<Admission> {
+      const c = counters(subject, now, rules, begunAt);
       const set = sql`failed_sign_ins = ${c.failures}, sign_ins_in_flight = ${c.inFlight} + 1, in_flight_until = ${bigint(now + rules.inFlightMs)}`;
       const admitted = subject.kind === 'user'
         ? await sql`update users set ${set} where ${matches(subject)} and ${c.admissible} returning failed_sign_ins`.execute(db)

@@ -15,11 +15,18 @@ export type FailureStep = 'password' | 'srp-verifier';
 
 export interface FailureTimer {
   step: FailureStep;
+  /** Wall time, for the measurements. */
   started: number;
+  /** The service clock's time, for the lockout (an attempt begun before the last failure is a parallel one). */
+  begunAt: number;
 }
 
-/** How many recent durations each median is taken over. */
-const SAMPLES = 63;
+/**
+ * How many recent durations each median is taken over: many, since the two medians' difference
+ * is noise when the paths cost the same, and a wait for only its positive part would slow unknown
+ * users by that noise.
+ */
+const SAMPLES = 255;
 /**
  * Differences below a timer's resolution are left alone: a timer cannot wait less than about a
  * millisecond, so holding back answers for a noise-sized difference would make them the slower.
@@ -60,7 +67,7 @@ function durations(scope: object, step: FailureStep): StepDurations {
   return found;
 }
 
-export const startFailureTimer = (step: FailureStep): FailureTimer => ({ step, started: performance.now() });
+export const startFailureTimer = (step: FailureStep, clock: { now(): number }): FailureTimer => ({ step, started: performance.now(), begunAt: clock.now() });
 
 /** Records a wrong-password failure's duration. */
 export function noteWrongPassword(scope: object, timer: FailureTimer): void {

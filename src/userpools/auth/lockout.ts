@@ -55,14 +55,14 @@ const lastPurge = new WeakMap<object, number>();
 
 /**
  * Waits until the subject may have a password checked, or refuses while it is locked out. Wall
- * time for the wait (it is about this process's requests), the clock for the rules.
+ * time for the wait (it is about this process's requests), the clock for the rules. `begunAt` is
+ * when the request began (its queries before this one may have queued behind a burst's).
  */
-export async function beginAttempt(services: AttemptServices, subject: AttemptSubject): Promise<AttemptSubject> {
+export async function beginAttempt(services: AttemptServices, subject: AttemptSubject, begunAt = services.clock.now()): Promise<AttemptSubject> {
   if (subject.kind === 'unknown') await purgeNowAndThen(services);
   const started = performance.now();
-  const startedAt = services.clock.now();
   for (let pause = 2; ; pause = Math.min(pause * 2, 40)) {
-    const admission = await services.store.signInAttempts.admit(subject, services.clock.now(), startedAt, RULES);
+    const admission = await services.store.signInAttempts.admit(subject, services.clock.now(), begunAt, RULES);
     if (admission === 'admitted') return subject;
     if (admission === 'locked') throw attemptsExceeded();
     if (performance.now() - started > LONGEST_WAIT_MS) throw TooManyRequests('Too many requests');

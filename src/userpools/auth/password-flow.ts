@@ -14,14 +14,14 @@ import { checkUserMaySignIn } from './user-state.js';
 import { failUnknownUser, spendPasswordCheck } from './user-existence.js';
 
 export async function passwordSignIn(services: AuthServices, gate: ClientGate, parameters: Record<string, string>): Promise<SignInOutcome> {
-  const timer = startFailureTimer('password');
+  const timer = startFailureTimer('password', services.clock);
   const typed = requireParameter(parameters, 'USERNAME');
   const password = requireParameter(parameters, 'PASSWORD');
   const user = await findUserByName(services.store, gate.pool, typed);
   await checkSecretHash(services, gate, parameters.SECRET_HASH, [typed, user?.username, user?.sub]);
   if (!user) return failUnknownUser(services, gate, typed, timer, () => spendPasswordCheck(services, password));
   checkUserMaySignIn(user);
-  const attempt = await beginAttempt(services, userAttempts(user));
+  const attempt = await beginAttempt(services, userAttempts(user), timer.begunAt);
   if (!(await checkedAttempt(services, attempt, () => passwordMatches(services, user, password)))) return failAttempt(services, attempt, timer);
   await upgradeHash(services, user, password);
   return afterFirstFactor(services, gate, user, typed);

@@ -101,7 +101,7 @@ function parseSrpA(hex: string): bigint {
 }
 
 export async function answerPasswordVerifier(services: AuthServices, gate: ClientGate, responses: Record<string, string>, sessionString: string | undefined): Promise<SignInOutcome> {
-  const timer = startFailureTimer('srp-verifier');
+  const timer = startFailureTimer('srp-verifier', services.clock);
   const session = sessionString ?? (await openSecretBlock(services, responses.PASSWORD_CLAIM_SECRET_BLOCK));
   const { usernameKey, state } = await takeSession<SrpState>(services, gate, session, 'PASSWORD_VERIFIER');
   const username = requireParameter(responses, 'USERNAME');
@@ -118,7 +118,7 @@ export async function answerPasswordVerifier(services: AuthServices, gate: Clien
   }
   checkUserMaySignIn(user);
   const { srpVerifier } = user;
-  const attempt = await beginAttempt(services, userAttempts(user));
+  const attempt = await beginAttempt(services, userAttempts(user), timer.begunAt);
   if (!(await checkedAttempt(services, attempt, async () => proofMatches(gate, state, srpVerifier, proof)))) return failAttempt(services, attempt, timer);
   return afterFirstFactor(services, gate, user, state.typed);
 }

@@ -38,7 +38,7 @@ export async function failUnknownUser(services: Pick<Services, 'store' | 'clock'
 
 /** The wrong-password answer for a name with nothing to check against (see failUnknownUser). */
 export async function failLikeWrongPassword(services: Pick<Services, 'store' | 'clock'>, gate: ClientGate, typed: string, timer: FailureTimer, spend: () => unknown): Promise<never> {
-  const attempt = await beginAttempt(services, await unknownNameAttempts(services, gate, typed));
+  const attempt = await beginAttempt(services, await unknownNameAttempts(services, gate, typed), timer.begunAt);
   await checkedAttempt(services, attempt, async () => {
     await spend();
     return false;
