@@ -1,6 +1,7 @@
 /**
  * PreventUserExistenceErrors ENABLED: an unknown user is indistinguishable from a wrong password,
- * in the error, in the SRP challenge and in the lockout (its timing: user-existence.timing.test.ts).
+ * in the error and in the SRP challenge (its timing: user-existence.timing.test.ts; its lockout:
+ * test/userpools/auth/unknown-name-lockout.test.ts).
  */
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
@@ -12,7 +13,6 @@ import { srpClient } from '../../../support/srp-client.js';
 import { useGatehouse } from '../../../support/use-gatehouse.js';
 
 const incorrect = { name: 'NotAuthorizedException', message: 'Incorrect username or password.' };
-const exceeded = { name: 'NotAuthorizedException', message: 'Password attempts exceeded' };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describeEngines('hiding whether a user exists', (engine) => {
@@ -53,32 +53,5 @@ describeEngines('hiding whether a user exists', (engine) => {
     await assert.rejects(client.send(new RespondToAuthChallengeCommand({
       ClientId: hiding.clientId, ChallengeName: 'PASSWORD_VERIFIER', Session: first.challenge.Session, ChallengeResponses,
     })), incorrect);
-  });
-
-  it('locks out an unknown username after five wrong passwords, as it does a real user', async () => {
-    await createUserWithPassword(client, poolId, 'locked@example.com');
-    const tries = async (USERNAME: string) => {
-      const outcomes: string[] = [];
-      for (let i = 0; i < 7; i++) outcomes.push(await signIn(USERNAME, `Wrong-Horse-${i}`).then(() => 'signed in', (error: Error) => `${error.name}: ${error.message}`));
-      return outcomes;
-    };
-    const known = await tries('locked@example.com');
-    assert.deepEqual(known, [...Array<string>(5).fill(`${incorrect.name}: ${incorrect.message}`), ...Array<string>(2).fill(`${exceeded.name}: ${exceeded.message}`)]);
-    assert.deepEqual(await tries('never-signed-up@example.com'), known);
-    assert.deepEqual(await tries('Never-Signed-Up@Example.com'), Array<string>(7).fill(`${exceeded.name}: ${exceeded.message}`), 'the same name, however it is cased');
-    await assert.rejects(signIn('another-stranger@example.com', PASSWORD), incorrect, 'other names are not locked');
-  });
-
-  it('checks at most five of 40 parallel guesses at an unknown username, as for a real user', async () => {
-    await createUserWithPassword(client, poolId, 'besieged@example.com');
-    const burst = async (USERNAME: string) => {
-      const outcomes = await Promise.all(Array.from({ length: 40 }, () => signIn(USERNAME, 'Wrong-Horse-9').catch((error: Error) => error.message)));
-      const checked = outcomes.filter((message) => message === incorrect.message).length;
-      assert.equal(checked + outcomes.filter((message) => message === exceeded.message).length, 40, String(outcomes));
-      return checked;
-    };
-    const known = await burst('besieged@example.com');
-    const unknown = await burst('phantom@example.com');
-    assert.ok(known <= 5 && unknown <= 5, `${known} and ${unknown} guesses were checked`);
   });
 });
