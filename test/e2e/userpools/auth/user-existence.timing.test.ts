@@ -59,7 +59,10 @@ describeEngines('the time an unknown user takes', (engine) => {
     const [a, b] = [median(known), median(unknown)];
     const paired = median(unknown.map((value, i) => value - known[i]!));
     t.diagnostic(`median wrong password ${a.toFixed(2)} ms, unknown user ${b.toFixed(2)} ms, median of paired differences ${paired.toFixed(2)} ms (${known.length} each)`);
-    // Within a tenth of a wrong password's time, and 1 ms for loopback noise on fast machines.
-    assert.ok(Math.abs(a - b) <= 0.1 * a + 1, `wrong password ${a.toFixed(2)} ms, unknown user ${b.toFixed(2)} ms`);
+    // The pairs ran back to back, under the same load, so their differences are what the two paths
+    // differ by: within a tenth of a wrong password's time (and 1 ms of loopback noise). The medians
+    // of the two sets also follow the machine's load, so they get a little more room.
+    assert.ok(Math.abs(paired) <= 0.1 * a + 1, `unknown users slower by ${paired.toFixed(2)} ms in the median pair (wrong password ${a.toFixed(2)} ms)`);
+    assert.ok(Math.abs(a - b) <= 0.2 * a + 2, `wrong password ${a.toFixed(2)} ms, unknown user ${b.toFixed(2)} ms`);
   });
 });
