@@ -42,5 +42,12 @@ node scripts/generate-shapes.mjs --check
 if [ $# -gt 0 ]; then files=("$@"); else mapfile -t files < <(find test -name '*.test.ts' | sort); fi
 # As many test files at once as the machine has cores. A test that hangs fails after a minute
 # (test/support/per-test-timeout.ts; the slowest take seconds); --test-timeout bounds a whole file.
+# Files named *.timing.test.ts measure response times: they run after the others, one at a time.
 concurrency=$(node -p 'require("node:os").availableParallelism()')
-node --import tsx --import ./test/support/per-test-timeout.ts --test --test-concurrency="$concurrency" --test-timeout=600000 "${files[@]}"
+run_tests() { node --import tsx --import ./test/support/per-test-timeout.ts --test --test-timeout=600000 "$@"; }
+timing=(); others=()
+for f in "${files[@]}"; do if [[ $f == *.timing.test.ts ]]; then timing+=("$f"); else others+=("$f"); fi; done
+status=0
+[ ${#others[@]} -eq 0 ] || run_tests --test-concurrency="$concurrency" "${others[@]}" || status=$?
+[ ${#timing[@]} -eq 0 ] || run_tests --test-concurrency=1 "${timing[@]}" || status=$?
+exit $status

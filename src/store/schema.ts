@@ -24,6 +24,7 @@ export interface Database {
   devices: DeviceTable;
   webauthn_credentials: WebAuthnCredentialTable;
   webauthn_registrations: WebAuthnRegistrationTable;
+  unknown_sign_ins: UnknownSignInTable;
 }
 
 export interface ServerSettingTable {
@@ -100,6 +101,9 @@ export interface UserTable {
   password_set_at: number | null;
   failed_sign_ins: Generated<number>;
   locked_until: Generated<number>;
+  sign_ins_in_flight: Generated<number>;
+  in_flight_until: Generated<number>;
+  last_failed_at: Generated<number>;
   mfa_settings: string | null;
   created_at: number;
   updated_at: number;
@@ -215,4 +219,15 @@ export interface WebAuthnRegistrationTable {
   username_key: string;
   challenge: string;
   expires_at: number;
+}
+
+/** Sign-in counters of a name that is no user: users' columns of the same names, keyed by an HMAC. */
+export interface UnknownSignInTable {
+  pool_id: string;
+  name_hash: string;
+  failed_sign_ins: Generated<number>;
+  locked_until: Generated<number>;
+  sign_ins_in_flight: Generated<number>;
+  in_flight_until: Generated<number>;
+  last_failed_at: Generated<number>;
 }

@@ -9,6 +9,7 @@ import { refreshTokensRepository } from './refresh-tokens.js';
 import { resourceTagsRepository } from './resource-tags.js';
 import { serverSettingsRepository } from './server-settings.js';
 import { softwareTokensRepository } from './software-tokens.js';
+import { signInAttemptsRepository } from './sign-in-attempts.js';
 import { signingKeysRepository } from './signing-keys.js';
 import { userPoolClientsRepository } from './user-pool-clients.js';
 import { userPoolsRepository } from './user-pools.js';
@@ -26,6 +27,7 @@ export function createStore(db: Db, engine: Engine) {
     signingKeys: signingKeysRepository(db),
     tags: resourceTagsRepository(db),
     users: usersRepository(db),
+    signInAttempts: signInAttemptsRepository(db),
     codes: oneTimeCodesRepository(db),
     sessions: authSessionsRepository(db),
     refreshTokens: refreshTokensRepository(db),

@@ -79,24 +79,6 @@ export function usersRepository(db: Db) {
       return result.numUpdatedRows > 0n;
     },
 
-    /** Counts one more failed sign-in atomically and returns the new count (0 when the user is gone). */
-    /**
-     * Counts a sign-in attempt before its password is checked, unless the user is locked out
-     * (undefined then). An attempt past the free ones also locks for `holdMs` at once, so that
-     * parallel guesses are refused rather than all checked. The count is the number of
-     * consecutive attempts without a success, this one included.
-     */
-    async reserveSignInAttempt(poolId: string, usernameKey: string, now: number, freeAttempts: number, holdMs: number): Promise<number | undefined> {
-      const row = await db.updateTable('users')
-        .set((eb) => ({
-          failed_sign_ins: eb('failed_sign_ins', '+', 1),
-          locked_until: eb.case().when('failed_sign_ins', '>=', freeAttempts).then(now + holdMs).else(eb.ref('locked_until')).end(),
-        }))
-        .where('pool_id', '=', poolId).where('username_key', '=', usernameKey).where('locked_until', '<=', now)
-        .returning('failed_sign_ins').executeTakeFirst();
-      return row ? Number(row.failed_sign_ins) : undefined;
-    },
-
     /**
      * Sets and removes attributes and adds or drops aliases atomically. Returns 'alias' (and
      * changes nothing) when an added alias belongs to another user.

@@ -1,9 +1,9 @@
 /**
- * What follows a proven password, whichever flow proved it: the failure count is reset, a user
- * holding a temporary password must choose a new one (NEW_PASSWORD_REQUIRED), a user the pool
- * asks for a second factor gets its challenge (second-factor.ts), anyone else signs in.
+ * What follows a proven password, whichever flow proved it (ending its attempt reset the failure
+ * count: lockout.ts): a user holding a temporary password must choose a new one
+ * (NEW_PASSWORD_REQUIRED), a user the pool asks for a second factor gets its challenge
+ * (second-factor.ts), anyone else signs in.
  */
-import { clearFailedSignIns } from './lockout.js';
 import type { ClientGate } from './client-gate.js';
 import { newPasswordChallenge } from './new-password.js';
 import { afterPassword } from './second-factor.js';
@@ -12,7 +12,6 @@ import { checkTemporaryPassword } from './user-state.js';
 import type { UserRecord } from '../../store/users.js';
 
 export async function afterFirstFactor(services: AuthServices, gate: ClientGate, user: UserRecord, typed: string, deviceKey: string | undefined): Promise<SignInOutcome> {
-  await clearFailedSignIns(services, user);
   if (user.status === 'FORCE_CHANGE_PASSWORD') {
     checkTemporaryPassword(gate.pool, user, services.clock.now());
     return newPasswordChallenge(services, gate, user, typed);

@@ -13,7 +13,7 @@ import type { PoolRecord } from '../../store/user-pools.js';
 import { assertionMatches, assertionOptions, hasPasskey } from '../passkeys/assertion.js';
 import { findUserByName } from '../users/usernames.js';
 import { checkSecretHash, requireParameter, type ClientGate } from './client-gate.js';
-import { clearFailedSignIns, countFailure, reserveAttempt } from './lockout.js';
+import { beginAttempt, endAttempt, userAttempts } from './lockout.js';
 import { challengeOutcome, type AuthServices, type SignInOutcome } from './outcome.js';
 import { passwordSignIn } from './password-flow.js';
 import { codeChallenge } from './second-factor.js';
@@ -120,7 +120,7 @@ export async function answerWebAuthn(services: AuthServices, gate: ClientGate, r
   await checkSecretHash(services, gate, responses.SECRET_HASH, [username, session.state.typed, user.username, user.sub]);
   checkUserMaySignIn(user);
   const credential = requireParameter(responses, 'CREDENTIAL');
-  const attempt = await reserveAttempt(services, user);
+  const attempt = await beginAttempt(services, userAttempts(user));
   let refusal: unknown = NotAuthorized('Incorrect username or password.');
   const matched = await assertionMatches(services, gate.pool, user, credential, session.state.challenge).catch((error: unknown) => {
     refusal = error;
@@ -130,10 +130,10 @@ export async function answerWebAuthn(services: AuthServices, gate: ClientGate, r
     // A refused assertion (a replay, a foreign origin) may be followed by a good one in the same session.
     const wrong = session.state.wrong + 1;
     if (wrong < MAX_WRONG_ANSWERS) await restoreSession(services, session, { ...session.state, wrong });
-    await countFailure(services, user, attempt);
+    await endAttempt(services, attempt, 'failed');
     throw refusal;
   }
-  await clearFailedSignIns(services, user);
+  await endAttempt(services, attempt, 'succeeded');
   return completeSignIn(services, gate, user, session.state.typed, responses.DEVICE_KEY);
 }
 

@@ -10,7 +10,6 @@ import type { UserRecord } from '../../store/users.js';
 import { poolFactors } from '../mfa/pool-mfa.js';
 import { associateSoftwareToken, verifySoftwareToken } from '../mfa/software-tokens.js';
 import { adminGate, checkSecretHash, requireParameter, type ClientGate } from './client-gate.js';
-import { clearFailedSignIns } from './lockout.js';
 import { challengeOutcome, type AuthServices, type SignInOutcome } from './outcome.js';
 import { invalidSession, restoreSession, startSession, takeAnyClientSession, takeSession, type OpenSession } from './sessions.js';
 import { completeSignIn } from './sign-in-complete.js';
@@ -79,6 +78,5 @@ export async function answerMfaSetup(services: AuthServices, gate: ClientGate, r
     await restoreSession(services, session);
     throw SoftwareTokenMFANotFound('Software Token MFA has not been set up for the user: call AssociateSoftwareToken and VerifySoftwareToken with this Session first.');
   }
-  await clearFailedSignIns(services, user);
   return completeSignIn(services, gate, user, session.state.typed, responses.DEVICE_KEY);
 }

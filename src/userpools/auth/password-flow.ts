@@ -8,24 +8,21 @@ import { findUserByName } from '../users/usernames.js';
 import { checkSecretHash, requireParameter, type ClientGate } from './client-gate.js';
 import { afterFirstFactor } from './first-factor.js';
 import { startFailureTimer } from './failure-timing.js';
-import { failSignIn, reserveAttempt } from './lockout.js';
+import { beginAttempt, checkedAttempt, failAttempt, userAttempts } from './lockout.js';
 import type { AuthServices, SignInOutcome } from './outcome.js';
 import { checkUserMaySignIn } from './user-state.js';
 import { failUnknownUser, spendPasswordCheck } from './user-existence.js';
 
 export async function passwordSignIn(services: AuthServices, gate: ClientGate, parameters: Record<string, string>): Promise<SignInOutcome> {
-  const timer = startFailureTimer('password');
+  const timer = startFailureTimer('password', services.clock);
   const typed = requireParameter(parameters, 'USERNAME');
   const password = requireParameter(parameters, 'PASSWORD');
   const user = await findUserByName(services.store, gate.pool, typed);
   await checkSecretHash(services, gate, parameters.SECRET_HASH, [typed, user?.username, user?.sub]);
-  if (!user) {
-    await spendPasswordCheck(services, password);
-    return failUnknownUser(services, gate, timer);
-  }
+  if (!user) return failUnknownUser(services, gate, typed, timer, () => spendPasswordCheck(services, password));
   checkUserMaySignIn(user);
-  const attempt = await reserveAttempt(services, user);
-  if (!(await passwordMatches(services, user, password))) return failSignIn(services, user, attempt, timer);
+  const attempt = await beginAttempt(services, userAttempts(user), timer.begunAt);
+  if (!(await checkedAttempt(services, attempt, () => passwordMatches(services, user, password)))) return failAttempt(services, attempt, timer);
   await upgradeHash(services, user, password);
   return afterFirstFactor(services, gate, user, typed, parameters.DEVICE_KEY);
 }

@@ -10,6 +10,7 @@
  */
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { CodeMismatch, InvalidParameter, type CognitoError } from '../../errors.js';
+import type { AttemptSubject } from '../../store/sign-in-attempts.js';
 import type { UserRecord } from '../../store/users.js';
 import { contactDestination, deliverCode, mask } from '../messages/code-delivery.js';
 import { mfaMode, poolFactors, type SecondFactor } from '../mfa/pool-mfa.js';
@@ -17,7 +18,7 @@ import { checkSoftwareTokenCode } from '../mfa/software-tokens.js';
 import { userMfa } from '../mfa/user-mfa.js';
 import { confirmedDevice, deviceTracking } from '../devices/devices.js';
 import { checkSecretHash, requireParameter, type ClientGate } from './client-gate.js';
-import { clearFailedSignIns, countFailure, reserveAttempt } from './lockout.js';
+import { beginAttempt, endAttempt, userAttempts } from './lockout.js';
 import { challengeOutcome, type AuthServices, type SignInOutcome } from './outcome.js';
 import { invalidSession, restoreSession, startSession, takeSession, type OpenSession, type SecondFactorChallenge } from './sessions.js';
 import { deviceSrpChallenge } from './device-srp.js';
@@ -121,15 +122,15 @@ export async function answerSecondFactor(services: AuthServices, gate: ClientGat
     await restoreSession(services, session);
     throw InvalidParameter(`Missing required parameter ${CODE_PARAMETERS[challenge][0]}`);
   }
-  const attempt = await reserveAttempt(services, user);
+  const attempt = await beginAttempt(services, userAttempts(user));
   try {
     if (challenge === 'SOFTWARE_TOKEN_MFA') await checkSoftwareTokenCode(services, user, code);
     else if (!sentCodeMatches(session.state, code)) throw CodeMismatch('Invalid code received for user');
   } catch (error) {
-    await wrongAnswer(services, user, session, attempt);
+    await wrongAnswer(services, session, attempt);
     throw error;
   }
-  await clearFailedSignIns(services, user);
+  await endAttempt(services, attempt, 'succeeded');
   const signedIn = challenge === 'SOFTWARE_TOKEN_MFA' ? user : await markContactVerified(services, user, challenge === 'EMAIL_OTP' ? 'email' : 'phone_number');
   return completeSignIn(services, gate, signedIn, session.state.typed, responses.DEVICE_KEY);
 }
@@ -142,10 +143,10 @@ function sentCodeMatches(state: SecondFactorState, code: string): boolean {
 }
 
 /** A wrong code: counted toward the lockout, and the session kept for another try unless this was the fifth. */
-async function wrongAnswer(services: AuthServices, user: UserRecord, session: OpenSession<SecondFactorState>, attempt: number): Promise<void> {
+async function wrongAnswer(services: AuthServices, session: OpenSession<SecondFactorState>, attempt: AttemptSubject): Promise<void> {
   const wrong = session.state.wrong + 1;
   if (wrong < MAX_WRONG_ANSWERS) await restoreSession(services, session, { ...session.state, wrong });
-  await countFailure(services, user, attempt);
+  await endAttempt(services, attempt, 'failed');
 }
 
 /** The developer guide: completing SMS or email MFA marks the number or address verified. */

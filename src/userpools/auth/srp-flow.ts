@@ -17,11 +17,11 @@ import { srpPoolName } from '../passwords/password-secrets.js';
 import { findUserByName } from '../users/usernames.js';
 import { checkSecretHash, requireParameter, type ClientGate } from './client-gate.js';
 import { afterFirstFactor } from './first-factor.js';
-import { holdLikeWrongPassword, startFailureTimer } from './failure-timing.js';
-import { failSignIn, reserveAttempt, wrongPassword } from './lockout.js';
+import { startFailureTimer } from './failure-timing.js';
+import { beginAttempt, checkedAttempt, failAttempt, userAttempts, wrongPassword } from './lockout.js';
 import { challengeOutcome, type AuthServices, type SignInOutcome } from './outcome.js';
 import { invalidSession, newSessionString, takeSession, startSession } from './sessions.js';
-import { hidesUserExistence, simulatedSrpUser, unknownUser } from './user-existence.js';
+import { failLikeWrongPassword, hidesUserExistence, simulatedSrpUser, unknownUser } from './user-existence.js';
 import { checkUserMaySignIn } from './user-state.js';
 
 /** A stand-in verifier for a session whose user is gone: any non-zero value costs the same work. */
@@ -104,7 +104,7 @@ function parseSrpA(hex: string): bigint {
 }
 
 export async function answerPasswordVerifier(services: AuthServices, gate: ClientGate, responses: Record<string, string>, sessionString: string | undefined): Promise<SignInOutcome> {
-  const timer = startFailureTimer('srp-verifier');
+  const timer = startFailureTimer('srp-verifier', services.clock);
   const session = sessionString ?? (await openSecretBlock(services, responses.PASSWORD_CLAIM_SECRET_BLOCK));
   const { usernameKey, state } = await takeSession<SrpState>(services, gate, session, 'PASSWORD_VERIFIER');
   const username = requireParameter(responses, 'USERNAME');
@@ -117,13 +117,12 @@ export async function answerPasswordVerifier(services: AuthServices, gate: Clien
   await checkSecretHash(services, gate, responses.SECRET_HASH, [username, state.typed, state.userIdForSrp, user?.sub]);
   if (!user || !user.srpVerifier) {
     // Same work as a real check, so that the answer's timing says nothing either.
-    proofMatches(gate, state, state.simulatedVerifier ?? SOME_VERIFIER, proof);
-    await holdLikeWrongPassword(services.store, timer);
-    throw wrongPassword();
+    return failLikeWrongPassword(services, gate, state.typed, timer, () => proofMatches(gate, state, state.simulatedVerifier ?? SOME_VERIFIER, proof));
   }
   checkUserMaySignIn(user);
-  const attempt = await reserveAttempt(services, user);
-  if (!proofMatches(gate, state, user.srpVerifier, proof)) return failSignIn(services, user, attempt, timer);
+  const { srpVerifier } = user;
+  const attempt = await beginAttempt(services, userAttempts(user), timer.begunAt);
+  if (!(await checkedAttempt(services, attempt, async () => proofMatches(gate, state, srpVerifier, proof)))) return failAttempt(services, attempt, timer);
   return afterFirstFactor(services, gate, user, state.typed, responses.DEVICE_KEY ?? state.deviceKey);
 }
 

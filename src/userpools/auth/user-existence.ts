@@ -1,8 +1,10 @@
 /**
  * PreventUserExistenceErrors (digest §8.6). LEGACY clients are told "User does not exist.";
- * ENABLED clients get the wrong-password answer, and it must cost what a wrong password costs:
- * the plain-password flows verify the password against a fixed argon2 hash made with the same
- * parameters (and wait out the failure count's commit, failure-timing.ts), and SRP answers with a simulated PASSWORD_VERIFIER challenge whose salt and user id
+ * ENABLED clients get the wrong-password answer, and it must cost what a wrong password costs
+ * and lock out as wrong passwords do: the name's failures are counted as a user's are, the
+ * plain-password flows verify the password against a fixed argon2 hash made with the same
+ * parameters (and are held back to a wrong password's median time, failure-timing.ts), and SRP
+ * answers with a simulated PASSWORD_VERIFIER challenge whose salt and user id
  * are stable for the same name in the same pool (derived with an HMAC under a server-wide key
  * kept in the database, so every node answers alike), failing only at the verifier step.
  */
@@ -11,11 +13,12 @@ import { UserNotFound } from '../../errors.js';
 import { N } from '../../crypto/srp.js';
 import type { PasswordHasher } from '../../crypto/passwords.js';
 import type { Services } from '../../services.js';
+import type { AttemptSubject } from '../../store/sign-in-attempts.js';
 import type { Store } from '../../store/store.js';
 import { usernameKey, usesAttributesAsUsername } from '../users/usernames.js';
 import type { ClientGate } from './client-gate.js';
 import { holdLikeWrongPassword, type FailureTimer } from './failure-timing.js';
-import { wrongPassword } from './lockout.js';
+import { beginAttempt, checkedAttempt, endAttempt, wrongPassword } from './lockout.js';
 
 export const hidesUserExistence = (gate: ClientGate) => gate.policy.preventUserExistenceErrors === 'ENABLED';
 
@@ -23,11 +26,35 @@ export function unknownUser(gate: ClientGate): Error {
   return hidesUserExistence(gate) ? wrongPassword() : UserNotFound('User does not exist.');
 }
 
-/** Refuses an unknown user; when that must pass for a wrong password, no faster than one. */
-export async function failUnknownUser(services: Pick<Services, 'store'>, gate: ClientGate, timer: FailureTimer): Promise<never> {
-  if (hidesUserExistence(gate)) await holdLikeWrongPassword(services.store, timer);
-  throw unknownUser(gate);
+/**
+ * Refuses an unknown user. When that must pass for a wrong password, the name goes through the
+ * lockout a user's does (its counters kept under an HMAC of the pool and the name, never the name),
+ * spends a password check's work, and answers no sooner than a wrong password typically does.
+ */
+export async function failUnknownUser(services: Pick<Services, 'store' | 'clock'>, gate: ClientGate, typed: string, timer: FailureTimer, spend: () => unknown): Promise<never> {
+  if (!hidesUserExistence(gate)) throw unknownUser(gate);
+  return failLikeWrongPassword(services, gate, typed, timer, spend);
 }
+
+/** The wrong-password answer for a name with nothing to check against (see failUnknownUser). */
+export async function failLikeWrongPassword(services: Pick<Services, 'store' | 'clock'>, gate: ClientGate, typed: string, timer: FailureTimer, spend: () => unknown): Promise<never> {
+  const attempt = await beginAttempt(services, await unknownNameAttempts(services, gate, typed), timer.begunAt);
+  await checkedAttempt(services, attempt, async () => {
+    await spend();
+    return false;
+  });
+  await endAttempt(services, attempt, 'failed');
+  await holdLikeWrongPassword(services.store, timer);
+  throw wrongPassword();
+}
+
+async function unknownNameAttempts(services: Pick<Services, 'store'>, gate: ClientGate, typed: string): Promise<AttemptSubject> {
+  const nameHash = createHmac('sha256', await existenceKey(services.store)).update(`lockout\0${gate.pool.id}\0${comparedName(gate, typed)}`).digest('base64url');
+  return { kind: 'unknown', poolId: gate.pool.id, nameHash };
+}
+
+/** A typed name as the pool compares it: emails case-insensitively everywhere, other names as usernames. */
+const comparedName = (gate: ClientGate, typed: string) => (typed.includes('@') ? typed.toLowerCase() : usernameKey(gate.pool, typed));
 
 const dummyHashes = new WeakMap<PasswordHasher, Promise<string>>();
 
@@ -54,8 +81,7 @@ export interface SimulatedSrpUser {
  */
 export async function simulatedSrpUser(services: Pick<Services, 'store'>, gate: ClientGate, typed: string): Promise<SimulatedSrpUser> {
   const key = await existenceKey(services.store);
-  // Emails compare case-insensitively everywhere; other names as the pool compares usernames.
-  const name = typed.includes('@') ? typed.toLowerCase() : usernameKey(gate.pool, typed);
+  const name = comparedName(gate, typed);
   const derive = (purpose: string) => createHmac('sha256', key).update(`${purpose}\0${gate.pool.id}\0${name}`).digest();
   const verifier = BigInt(`0x${Buffer.concat([derive('verifier-1'), derive('verifier-2')]).toString('hex')}`) % N;
   return {

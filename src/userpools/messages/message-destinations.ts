@@ -51,7 +51,8 @@ export async function simulatedDelivery(store: Pick<Store, 'settings'>, pool: Po
   const attribute = simulatedAttribute(pool, preference, name);
   const digest = createHmac('sha256', await existenceKey(store)).update(`simulated-destination\0${pool.id}\0${usernameKey(pool, name)}`).digest();
   if (attribute === 'email') {
-    const address = isEmailAddress(name) ? name : `${LETTERS[digest[0]! % 26]}@${LETTERS[digest[1]! % 26]}`;
+    // Emails compare case-insensitively: however the address is cased, it is masked alike.
+    const address = isEmailAddress(name) ? name.toLowerCase() : `${LETTERS[digest[0]! % 26]}@${LETTERS[digest[1]! % 26]}`;
     return describeDelivery({ medium: 'EMAIL', attribute, address });
   }
   const digits = [...digest.subarray(2, 12)].map((byte) => byte % 10).join('');

@@ -1,7 +1,8 @@
 /**
  * Defects a security review found, each driven through the real SDK: users marking their own
  * contact verified, a verification code outliving the address it was sent to, parallel guesses
- * slipping past the lockout, and a disabled user's session coming back when re-enabled.
+ * slipping past the lockout (and parallel right passwords refused by it), and a disabled user's
+ * session coming back when re-enabled.
  */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
@@ -45,6 +46,27 @@ describeDeployments('security regressions', ({ engine, workers }) => {
     const refused = outcomes.filter((message) => message === 'Password attempts exceeded').length;
     assert.equal(checked + refused, 30, String(outcomes));
     assert.ok(checked <= 6, `${checked} guesses were checked`);
+  });
+
+  it('signs in every one of 40 parallel sign-ins with the right password', async (t) => {
+    const { poolId, app } = await createPoolWithClient(client, 'burst-right');
+    await createUserWithPassword(client, poolId, 'popular');
+    const outcomes = await Promise.all(Array.from({ length: 40 }, () => passwordSignIn(client, app, 'popular').then(
+      (result) => (result.AccessToken ? 'signed in' : 'no token'), (error: Error) => error.message)));
+    t.diagnostic(`${outcomes.filter((outcome) => outcome === 'signed in').length} of 40 signed in`);
+    assert.deepEqual(outcomes, Array<string>(40).fill('signed in'));
+  });
+
+  it('checks at most the five free attempts of 40 parallel wrong guesses, and locks out after them', async (t) => {
+    const { poolId, app } = await createPoolWithClient(client, 'burst-40');
+    await createUserWithPassword(client, poolId, 'target');
+    const outcomes = await Promise.all(Array.from({ length: 40 }, () => passwordSignIn(client, app, 'target', 'Wrong-Horse-1').catch((error: Error) => error.message)));
+    const checked = outcomes.filter((message) => message === 'Incorrect username or password.').length;
+    const refused = outcomes.filter((message) => message === 'Password attempts exceeded').length;
+    t.diagnostic(`${checked} of 40 guesses checked, ${refused} refused`);
+    assert.equal(checked + refused, 40, String(outcomes));
+    assert.ok(checked <= 5, `${checked} guesses were checked`);
+    await assert.rejects(passwordSignIn(client, app, 'target'), { name: 'NotAuthorizedException', message: 'Password attempts exceeded' });
   });
 
   it('revokes a disabled user\'s tokens, so that enabling it again does not restore them', async () => {

@@ -6,7 +6,7 @@
 import type { ChangePasswordRequest, ChangePasswordResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { operation } from '../../../protocol/operation.js';
 import { authenticateAccessToken } from '../../tokens/access-tokens.js';
-import { clearFailedSignIns, failSignIn, reserveAttempt } from '../../auth/lockout.js';
+import { beginAttempt, checkedAttempt, failAttempt, userAttempts } from '../../auth/lockout.js';
 import { replacePassword } from '../password-change.js';
 import { checkPasswordPolicy } from '../password-policy.js';
 
@@ -15,10 +15,10 @@ export const changePassword = operation<ChangePasswordRequest, ChangePasswordRes
   checkPasswordPolicy(pool, input.ProposedPassword!);
   // PreviousPassword may be left out only by users who have no password (passwordless sign-in).
   if (user.passwordHash !== null) {
-    const attempt = await reserveAttempt(services, user);
-    const proven = input.PreviousPassword !== undefined && (await services.passwords.verify(user.passwordHash, input.PreviousPassword));
-    if (!proven) await failSignIn(services, user, attempt);
-    await clearFailedSignIns(services, user);
+    const { passwordHash } = user;
+    const attempt = await beginAttempt(services, userAttempts(user));
+    const proven = await checkedAttempt(services, attempt, async () => input.PreviousPassword !== undefined && services.passwords.verify(passwordHash, input.PreviousPassword));
+    if (!proven) await failAttempt(services, attempt);
   }
   await replacePassword(services, user, input.ProposedPassword!);
   return {};

@@ -1,7 +1,8 @@
 /**
  * ConfirmForgotPassword: the recovery code and a new password. The user ends CONFIRMED whatever
  * brought it here (a reset required by an administrator, or a sign-up never confirmed: the code
- * reached a verified contact, which is what confirmation proves).
+ * reached a verified contact, which is what confirmation proves). With PreventUserExistenceErrors,
+ * an unknown or disabled user's code is a mismatch, after the same password policy check.
  */
 import type { ConfirmForgotPasswordRequest, ConfirmForgotPasswordResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { CodeMismatch, NotAuthorized } from '../../../errors.js';
@@ -17,7 +18,10 @@ export const confirmForgotPassword = operation<ConfirmForgotPasswordRequest, Con
   const { pool, user } = request;
   const hidden = hidesUserExistence(request);
   if (!user || (hidden && !user.enabled)) {
-    throw hidden ? CodeMismatch('Invalid verification code provided, please try again.') : unknownUserForClient();
+    if (!hidden) throw unknownUserForClient();
+    // As for a user with a wrong code: the password policy first, then the code.
+    checkPasswordPolicy(pool, input.Password!);
+    throw CodeMismatch('Invalid verification code provided, please try again.');
   }
   if (!user.enabled) throw NotAuthorized('User is disabled.');
   // Checked first, so that a refused password does not spend the code.

@@ -1,7 +1,8 @@
 /**
  * ForgotPassword: a recovery code to the user's verified contact, chosen by the pool's
  * AccountRecoverySetting (passwords/account-recovery.ts). The password keeps working
- * until ConfirmForgotPassword replaces it.
+ * until ConfirmForgotPassword replaces it. With PreventUserExistenceErrors, a user who is unknown,
+ * disabled or without a verified contact is answered with a made-up delivery (message-destinations.ts).
  */
 import type { ForgotPasswordRequest, ForgotPasswordResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { InvalidParameter, NotAuthorized } from '../../../errors.js';
@@ -25,6 +26,7 @@ export const forgotPassword = operation<ForgotPasswordRequest, ForgotPasswordRes
   // The temporary password must be answered by the user first, through NEW_PASSWORD_REQUIRED.
   if (user.status === 'FORCE_CHANGE_PASSWORD') throw NotAuthorized('User password cannot be reset in the current state.');
   const to = recoveryDestination(pool, user);
+  if (!to && hidden) return { CodeDeliveryDetails: await simulatedDelivery(services.store, pool, recoveryChannels(pool), input.Username!) };
   if (!to) throw InvalidParameter('Cannot reset password for the user as there is no registered/verified email or phone_number');
   const code = await issueCode(services, user, 'forgot-password');
   return { CodeDeliveryDetails: await deliverCode(services, pool, user, to, 'verification', code) };

@@ -6,7 +6,7 @@ import {
 import { describeEngines } from '../../../support/engines.js';
 import { createPool, createPoolWithClient } from '../../../support/fixtures.js';
 import { signUpConfirmed } from '../../../support/self-service.js';
-import { PASSWORD, createAppClient, type AppClient } from '../../../support/sign-in.js';
+import { PASSWORD, createAppClient, createUserWithPassword, type AppClient } from '../../../support/sign-in.js';
 import { useGatehouse } from '../../../support/use-gatehouse.js';
 
 const mismatch = { name: 'CodeMismatchException', message: 'Invalid verification code provided, please try again.' };
@@ -50,6 +50,46 @@ describeEngines('PreventUserExistenceErrors on sign-up and recovery', (engine) =
     await signUpConfirmed(client, mailbox, hiding, 'carol', 'carol@example.com');
     await assert.rejects(client.send(new ConfirmForgotPasswordCommand({ ClientId: hiding.clientId, Username: 'carol', ConfirmationCode: '123456', Password: PASSWORD })),
       { name: 'ExpiredCodeException', message: 'Invalid code provided, please request a code again.' });
+  });
+
+  it('answers ForgotPassword for a user without a verified contact as for an unknown one', async () => {
+    await createUserWithPassword(client, poolId, 'dave', { attributes: { email: 'dave@example.com' } });
+    const details = (await forgot('dave')).CodeDeliveryDetails!;
+    assert.deepEqual(Object.keys(details).sort(), Object.keys((await forgot('ghost')).CodeDeliveryDetails!).sort());
+    assert.equal(details.DeliveryMedium, 'EMAIL');
+    assert.match(details.Destination!, MASKED_EMAIL);
+    assert.deepEqual((await forgot('dave')).CodeDeliveryDetails, details, 'the same made-up destination each time');
+    await assert.rejects(mailbox.next('dave@example.com', 300));
+  });
+
+  it('answers the four operations for an unknown user as for a real one', async () => {
+    const known = 'erin';
+    await signUpConfirmed(client, mailbox, hiding, known, 'erin@example.com');
+    await forgot(known);
+    await mailbox.next('erin@example.com');
+    const confirmForgot = (Username: string, Password: string) => client.send(new ConfirmForgotPasswordCommand({ ClientId: hiding.clientId, Username, ConfirmationCode: '000000', Password }));
+    const answer = (call: Promise<unknown>) => call.then(() => 'accepted', (error: Error) => `${error.name}: ${error.message}`);
+    // ConfirmForgotPassword: a password the policy refuses is refused first, then the code.
+    const weak = await answer(confirmForgot(known, 'weakpassword'));
+    assert.match(weak, /^InvalidPasswordException: /);
+    assert.equal(await answer(confirmForgot('ghost', 'weakpassword')), weak);
+    assert.equal(await answer(confirmForgot(known, PASSWORD)), `${mismatch.name}: ${mismatch.message}`);
+    assert.equal(await answer(confirmForgot('ghost', PASSWORD)), `${mismatch.name}: ${mismatch.message}`);
+    // ConfirmSignUp: a wrong code for a user waiting for confirmation, and any code for nobody.
+    await client.send(new SignUpCommand({ ClientId: hiding.clientId, Username: 'frank', Password: PASSWORD, UserAttributes: [{ Name: 'email', Value: 'frank@example.com' }] }));
+    const { code } = await mailbox.next('frank@example.com');
+    const wrongCode = code === '000000' ? '111111' : '000000';
+    const confirm = (Username: string) => answer(client.send(new ConfirmSignUpCommand({ ClientId: hiding.clientId, Username, ConfirmationCode: wrongCode })));
+    assert.equal(await confirm('frank'), `${mismatch.name}: ${mismatch.message}`);
+    assert.equal(await confirm('ghost'), await confirm('frank'));
+    // ResendConfirmationCode and ForgotPassword: the same shape of delivery, to a masked address of the same kind.
+    for (const call of [resend, forgot]) {
+      const real = (await call(call === resend ? 'frank' : known)).CodeDeliveryDetails!;
+      const made = (await call('ghost')).CodeDeliveryDetails!;
+      assert.deepEqual({ ...made, Destination: undefined }, { ...real, Destination: undefined });
+      assert.match(real.Destination!, MASKED_EMAIL);
+      assert.match(made.Destination!, MASKED_EMAIL);
+    }
   });
 
   it('still tells SignUp that a username is taken', async () => {
