@@ -194,6 +194,12 @@ export type ConfigFlags = Partial<Record<string, string>>;
 /** The key commander stores a flag's value under: `--database-url <url>` → `databaseUrl`. */
 export const flagKey = (flag: string) => flag.slice(2).split(' ')[0]!.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
 
+/** How a message names a setting: its flag and its variable, e.g. `--host / GATEHOUSE_HOST`. */
+export function settingNames(key: keyof Config): string {
+  const setting: Setting<unknown> = SETTINGS[key];
+  return setting.flag ? `${setting.flag.split(' ')[0]} / ${setting.env}` : setting.env;
+}
+
 export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = process.env): Config {
   const config: Partial<Record<keyof Config, unknown>> = {};
   for (const [key, setting] of Object.entries(SETTINGS) as [keyof Config, Setting<unknown>][]) {

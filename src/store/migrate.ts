@@ -8,5 +8,7 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
 export async function migrateToLatest(db: Db): Promise<void> {
   const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
-  if (error || failed) throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+  if (!error && !failed) return;
+  const cause = error instanceof Error ? error.message : String(error);
+  throw new Error(failed ? `migration ${failed.migrationName} failed: ${cause}` : `migrating the schema failed: ${cause}`);
 }
