@@ -30,8 +30,8 @@ export function isAlive(pid: number): boolean {
   }
 }
 
-/** Runs `gatehouse <args>` expecting it to exit on its own (a refused configuration); kills it after 15 s. */
-export function runGatehouse(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; output: string; stdout: string; stderr: string }> {
+/** Runs `gatehouse <args>` expecting it to exit on its own (a refused configuration); kills it after `timeoutMs` (15 s). */
+export function runGatehouse(args: string[], env: Record<string, string> = {}, timeoutMs = 15_000): Promise<{ code: number | null; output: string; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [join(ROOT, 'bin', 'gatehouse'), ...args], {
       env: { PATH: process.env.PATH, HOME: process.env.HOME, GATEHOUSE_LOG_LEVEL: 'warn', ...env },
@@ -42,7 +42,7 @@ export function runGatehouse(args: string[], env: Record<string, string> = {}): 
     let stderr = '';
     child.stdout.on('data', (chunk) => { output += chunk; stdout += chunk; });
     child.stderr.on('data', (chunk) => { output += chunk; stderr += chunk; });
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.once('exit', (code) => {
       clearTimeout(timer);
       resolve({ code, output, stdout, stderr });
