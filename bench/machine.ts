@@ -1,8 +1,7 @@
 /** Facts about the machine and software a result was measured on, stored with the result. */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
+import { installedPeerVersion } from './peers.js';
 
 export interface MachineFacts {
   nproc: number;
@@ -18,7 +17,6 @@ export interface MachineFacts {
 }
 
 export function machineFacts(): MachineFacts {
-  const require = createRequire(import.meta.url);
   return {
     nproc: os.availableParallelism(),
     cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown',
@@ -28,7 +26,7 @@ export function machineFacts(): MachineFacts {
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     python: output('python3', ['--version']),
     moto: output('python3', ['-c', 'import moto; print(moto.__version__)']),
-    cognitoLocal: (JSON.parse(readFileSync(require.resolve('cognito-local/package.json'), 'utf8')) as { version: string }).version,
+    cognitoLocal: installedPeerVersion('cognito-local') ?? 'not installed',
     gatehouseCommit: output('git', ['describe', '--always', '--dirty']),
   };
 }

@@ -22,7 +22,23 @@ export interface Options {
   only: string[];
   scenarios: string[];
   build: boolean;
+  /** Set by --help: print USAGE and run nothing. */
+  help: boolean;
 }
+
+export const USAGE = `npm run bench -- [flags]
+  --suite admin|users|all   which suite (default admin)
+  --duration S, --warmup S  measured window and warm-up per scenario, in seconds (default 5, 1)
+  --concurrency N           requests in flight for every scenario (default: each scenario's own)
+  --max-rate R              the highest rate any target could reach, sizing the unique-request supplies (default 15000)
+  --settle S                longest wait before each target for a quiet machine (default 15; 0 disables)
+  --retries N               measure a disturbed window again up to N times (default 0)
+  --floor-seconds S         each cost-floor measurement in the users suite (default 2; 0 skips it)
+  --only a,b                targets: gatehouse, gatehouse-1w, gatehouse-2w, gatehouse-1w-pg, gatehouse-2w-pg, moto, cognito-local
+  --scenario a,b            scenarios by name
+  --no-build                run dist/ as it is
+cognito-local is installed into bench/peers/ (npm ci --prefix bench/peers) the first time it is selected.
+`;
 
 export const DEFAULT_CONCURRENCY = 32;
 
@@ -40,6 +56,7 @@ export function parseOptions(): Options {
       only: { type: 'string', default: '' },
       scenario: { type: 'string', default: '' },
       'no-build': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
     },
   });
   const list = (text: string) => text.split(',').map((item) => item.trim()).filter(Boolean);
@@ -56,6 +73,7 @@ export function parseOptions(): Options {
     only: list(values.only),
     scenarios: list(values.scenario),
     build: !values['no-build'],
+    help: values.help,
   };
 }
 

@@ -11,7 +11,8 @@ import { resolve } from 'node:path';
 import { measureCostFloor } from './cost-floor.js';
 import { machineFacts } from './machine.js';
 import { current, measureTarget, progress, settle } from './measure.js';
-import { parseOptions, type Options } from './options.js';
+import { parseOptions, USAGE, type Options } from './options.js';
+import { ensurePeers } from './peers.js';
 import { renderMarkdown, writeReport, type BenchReport } from './report.js';
 import { ADMIN_SUITE } from './scenarios.js';
 import type { Suite } from './suite.js';
@@ -68,11 +69,16 @@ async function runSuite<Setup>(suite: Suite<Setup>, targets: Target[], options: 
 
 async function main(): Promise<void> {
   const options = parseOptions();
+  if (options.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
   const targets = allTargets().filter((target) => selected(options.only, target.name));
   if (targets.length === 0) throw new Error('nothing selected: check --only');
   const known = [...ADMIN_SUITE.scenarios, ...USERS_SUITE.scenarios].map((scenario) => scenario.name as string);
   const unknown = options.scenarios.filter((name) => !known.includes(name));
   if (unknown.length) throw new Error(`unknown --scenario ${unknown.join(', ')}; known: ${known.join(', ')}`);
+  if (targets.some((target) => target.name === 'cognito-local')) ensurePeers(progress);
   if (options.build && targets.some((target) => target.kind === 'gatehouse')) build();
   for (const suite of options.suites) {
     if (suite === 'admin') await runSuite(ADMIN_SUITE, targets, options);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, on SQLite and on a throwaway PostgreSQL cluster that this script starts.
-# Installs what the tests need and a fresh machine lacks: Debian's postgresql and awscli (v2).
+# Installs what the tests need and a fresh machine lacks: Debian's postgresql, awscli (v2) and
+# python3-boto3 (for /usr/bin/python3, when no candidate interpreter has boto3; PyPI may be out of reach).
 # With arguments, runs only those test files (e.g. `npm test -- test/e2e/userpools/auth/sign-in.test.ts`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,11 +9,23 @@ cd "$(dirname "$0")/.."
 missing=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 [ -x /usr/bin/aws ] || missing+=(awscli)
+# The interpreters test/support/boto3.ts tries, in its order: GATEHOUSE_TEST_PYTHON alone when set.
+read -r -a pythons <<<"${GATEHOUSE_TEST_PYTHON:-python3 /usr/bin/python3}"
+has_boto3() {
+  local python
+  for python in "${pythons[@]}"; do env -i PATH="$PATH" HOME="$HOME" "$python" -c 'import boto3' >/dev/null 2>&1 && return 0; done
+  return 1
+}
+has_boto3 || missing+=(python3-boto3)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing ${missing[*]}"
   sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+if ! has_boto3; then
+  echo "no interpreter among ${pythons[*]} imports boto3, even after installing python3-boto3 (it serves /usr/bin/python3)" >&2
+  exit 1
 fi
 [ -d node_modules ] || npm ci
 npm run --silent build

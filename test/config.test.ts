@@ -26,6 +26,10 @@ describe('loadConfig', () => {
     });
   }
 
+  it('takes host names and IP addresses as the host', () => {
+    for (const host of ['localhost', 'gatehouse.internal', 'node-1', '0.0.0.0', '::', '10.1.2.3', 'fe80::1']) assert.equal(loadConfig({ host }, {}).host, host);
+  });
+
   it('derives the public URL from host and port, bracketing IPv6', () => {
     assert.equal(loadConfig({ host: '0.0.0.0', port: '80' }, {}).publicUrl, 'http://0.0.0.0:80');
     assert.equal(loadConfig({}, { GATEHOUSE_HOST: '::1', GATEHOUSE_PORT: '9000' }).publicUrl, 'http://[::1]:9000');
@@ -48,17 +52,24 @@ describe('loadConfig', () => {
     });
   });
 
+  // Each refusal names the flag or variable the value came from, and what was expected.
   const refusals: [string, ConfigFlags, NodeJS.ProcessEnv, RegExp][] = [
-    ['a port that is not a number', { port: 'http' }, {}, /invalid port: http/],
-    ['a port out of range', {}, { GATEHOUSE_PORT: '65536' }, /invalid port/],
-    ['a port with junk around it', { port: '80 ' }, {}, /invalid port/],
-    ['no workers', { workers: '0' }, {}, /invalid workers: 0/],
-    ['a fractional worker count', {}, { GATEHOUSE_WORKERS: '1.5' }, /invalid workers/],
-    ['a region that is not one', { region: 'mars' }, {}, /invalid region: mars/],
-    ['an account id that is not twelve digits', {}, { GATEHOUSE_ACCOUNT_ID: '123' }, /twelve digits/],
-    ['a public URL that is not a URL', { publicUrl: 'auth.example.com' }, {}, /invalid public URL/],
-    ['a public URL that is not http(s)', {}, { GATEHOUSE_PUBLIC_URL: 'ftp://auth.example.com' }, /invalid public URL/],
-    ['a database URL that is not PostgreSQL', { databaseUrl: 'mysql://db/gh' }, {}, /postgres/],
+    ['a port that is not a number', { port: 'http' }, {}, /^Error: invalid --port: http \(expected a whole number from 0 to 65535\)$/],
+    ['a port out of range', {}, { GATEHOUSE_PORT: '65536' }, /^Error: invalid GATEHOUSE_PORT: 65536 /],
+    ['a port with junk around it', { port: '80 ' }, {}, /^Error: invalid --port: 80 /],
+    ['no workers', { workers: '0' }, {}, /^Error: invalid --workers: 0 \(expected a whole number from 1 to 256\)$/],
+    ['a fractional worker count', {}, { GATEHOUSE_WORKERS: '1.5' }, /^Error: invalid GATEHOUSE_WORKERS: 1\.5 /],
+    ['a region that is not one', { region: 'mars' }, {}, /^Error: invalid --region: mars \(expected a region name such as us-east-1\)$/],
+    ['an account id that is not twelve digits', {}, { GATEHOUSE_ACCOUNT_ID: '123' }, /^Error: invalid GATEHOUSE_ACCOUNT_ID: 123 \(expected twelve digits\)$/],
+    ['a host that is no IPv4 address', { host: '999.1.1.1' }, {}, /^Error: invalid --host: 999\.1\.1\.1 \(expected an IP address/],
+    ['a host that is no host name', {}, { GATEHOUSE_HOST: 'bad host' }, /^Error: invalid GATEHOUSE_HOST: bad host \(expected an IP address/],
+    ['a public URL that is not a URL', { publicUrl: 'auth.example.com' }, {}, /^Error: invalid --public-url: auth\.example\.com \(expected an absolute http/],
+    ['a public URL that is not http(s)', {}, { GATEHOUSE_PUBLIC_URL: 'ftp://auth.example.com' }, /^Error: invalid GATEHOUSE_PUBLIC_URL: ftp:/],
+    ['a database URL that is not PostgreSQL, without echoing it', { databaseUrl: 'mysql://user:hunter2@db/gh' }, {}, /^Error: invalid --database-url \(expected a postgres:\/\/ or postgresql:\/\/ connection string\)$/],
+    ['argon2 parameters that are not', {}, { GATEHOUSE_ARGON2: 'm=12' }, /^Error: invalid GATEHOUSE_ARGON2: m=12 \(expected e\.g\. m=7168,t=5,p=1/],
+    ['a flag that is neither true nor false', {}, { GATEHOUSE_COGNITO_ISSUER: 'yes' }, /^Error: invalid GATEHOUSE_COGNITO_ISSUER: yes \(expected true or false\)$/],
+    ['an extra region that is not one', {}, { GATEHOUSE_EXTRA_REGIONS: 'eu-west-1,zz' }, /^Error: invalid GATEHOUSE_EXTRA_REGIONS: eu-west-1,zz \(zz is not a region name/],
+    ['a Lambda endpoint that is not a URL', {}, { GATEHOUSE_LAMBDA_ENDPOINT: 'lambda' }, /^Error: invalid GATEHOUSE_LAMBDA_ENDPOINT: lambda \(expected an http\(s\) URL\)$/],
   ];
   for (const [label, flags, env, message] of refusals) {
     it(`refuses ${label}`, () => {

@@ -1,31 +1,29 @@
 /** The `gatehouse` command. */
+import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { loadConfig } from '../config.js';
+import { flagKey, loadConfig, SETTINGS } from '../config.js';
 import { start } from '../server/start.js';
 import { printOutbox } from './outbox.js';
+import { settingsHelp } from './settings-help.js';
 
-const program = new Command('gatehouse').description('A self-hostable Amazon Cognito');
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
-program.command('serve')
-  .description('serve the Cognito APIs')
-  .option('--port <port>', 'TCP port (GATEHOUSE_PORT, default 9329)')
-  .option('--host <host>', 'interface to bind (GATEHOUSE_HOST, default 127.0.0.1)')
-  .option('--data <dir>', 'folder for the SQLite file and key material (GATEHOUSE_DATA, default ./data)')
-  .option('--database-url <url>', 'PostgreSQL connection string (DATABASE_URL); SQLite when absent')
-  .option('--public-url <url>', 'base URL clients use (GATEHOUSE_PUBLIC_URL, default http://<host>:<port>)')
-  .option('--region <region>', 'AWS region to answer as (GATEHOUSE_REGION, default us-east-1)')
-  .option('--workers <n>', 'processes sharing the port (GATEHOUSE_WORKERS, default 1)')
-  .option('--functions <file>', 'JSON file mapping Lambda trigger ARNs to runtimes (GATEHOUSE_FUNCTIONS)')
-  .action(async (flags: Record<string, string>) => {
-    await start(loadConfig(flags));
-  });
+const program = new Command('gatehouse').description('A self-hostable Amazon Cognito').version(version, '-V, --version', 'print the version');
+
+const serve = program.command('serve').description('serve the Cognito APIs');
+for (const setting of Object.values(SETTINGS)) {
+  if (setting.flag) serve.option(setting.flag, `sets ${setting.env} (see Settings)`);
+}
+serve.addHelpText('after', settingsHelp()).action(async (flags: Record<string, string>) => {
+  await start(loadConfig(flags));
+});
 
 program.command('outbox')
   .description('print the mail and SMS messages written to the data folder\'s outbox (when no SMTP server or SMS file is set)')
-  .option('--data <dir>', 'the data folder (GATEHOUSE_DATA, default ./data)')
+  .option(SETTINGS.dataDir.flag!, `the data folder (${SETTINGS.dataDir.env}; default: ${SETTINGS.dataDir.shown})`)
   .option('--follow', 'keep printing messages as they arrive')
-  .action(async (flags: { data?: string; follow?: boolean }) => {
-    await printOutbox(loadConfig({ data: flags.data }).dataDir, { follow: flags.follow === true });
+  .action(async (flags: { follow?: boolean } & Record<string, string>) => {
+    await printOutbox(loadConfig({ data: flags[flagKey(SETTINGS.dataDir.flag!)] }).dataDir, { follow: flags.follow === true });
   });
 
 program.parseAsync().catch((error: unknown) => {

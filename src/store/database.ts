@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { Kysely, PostgresDialect, sql, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
 
@@ -33,6 +33,19 @@ export function openDatabase(options: { dataDir: string; databaseUrl: string | u
   // Several worker processes share the file; wait for the writer rather than fail.
   sqlite.pragma('busy_timeout = 5000');
   return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }), engine: 'sqlite' };
+}
+
+/** Resolves once the database answers a query; rejects with the driver's error, or after `timeoutMs` without an answer. */
+export async function ping(db: Db, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const silence = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs / 1000} s`)), timeoutMs);
+  });
+  try {
+    await Promise.race([sql`select 1`.execute(db), silence]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Statements the SQLite connection keeps prepared; the hot paths use a few dozen shapes. */

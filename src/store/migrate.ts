@@ -20,5 +20,7 @@ export async function migrateTo(db: Db, name: string): Promise<void> {
 
 function report({ error, results }: Awaited<ReturnType<Migrator['migrateToLatest']>>): void {
   const failed = results?.find((r) => r.status === 'Error');
-  if (error || failed) throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+  if (!error && !failed) return;
+  const cause = error instanceof Error ? error.message : String(error);
+  throw new Error(failed ? `migration ${failed.migrationName} failed: ${cause}` : `migrating the schema failed: ${cause}`);
 }

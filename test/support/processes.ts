@@ -30,20 +30,22 @@ export function isAlive(pid: number): boolean {
   }
 }
 
-/** Runs `gatehouse <args>` expecting it to exit on its own (a refused configuration); kills it after 15 s. */
-export function runGatehouse(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; output: string }> {
+/** Runs `gatehouse <args>` expecting it to exit on its own (a refused configuration); kills it after `timeoutMs` (15 s). */
+export function runGatehouse(args: string[], env: Record<string, string> = {}, timeoutMs = 15_000): Promise<{ code: number | null; output: string; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [join(ROOT, 'bin', 'gatehouse'), ...args], {
       env: { PATH: process.env.PATH, HOME: process.env.HOME, GATEHOUSE_LOG_LEVEL: 'warn', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => { output += chunk; stdout += chunk; });
+    child.stderr.on('data', (chunk) => { output += chunk; stderr += chunk; });
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.once('exit', (code) => {
       clearTimeout(timer);
-      resolve({ code, output });
+      resolve({ code, output, stdout, stderr });
     });
   });
 }

@@ -127,13 +127,13 @@ describeEngines('server process', (engine) => {
 
 describe('server process: refused settings', () => {
   const refusals: [string, string[], Record<string, string>, RegExp][] = [
-    ['--region', ['--region', 'mars'], {}, /invalid region: mars/],
-    ['GATEHOUSE_REGION', [], { GATEHOUSE_REGION: 'moon-1' }, /invalid region: moon-1/],
-    ['--public-url', ['--public-url', 'ftp://auth.example.test'], {}, /invalid public URL/],
-    ['GATEHOUSE_PUBLIC_URL', [], { GATEHOUSE_PUBLIC_URL: 'not a url' }, /invalid public URL/],
-    ['--workers', ['--workers', '0'], {}, /invalid workers: 0/],
-    ['GATEHOUSE_PORT', [], { GATEHOUSE_PORT: 'http' }, /invalid port: http/],
-    ['--database-url', ['--database-url', 'mysql://db/gh'], {}, /postgres/],
+    ['--region', ['--region', 'mars'], {}, /invalid --region: mars \(expected a region name/],
+    ['GATEHOUSE_REGION', [], { GATEHOUSE_REGION: 'moon-1' }, /invalid GATEHOUSE_REGION: moon-1 /],
+    ['--public-url', ['--public-url', 'ftp://auth.example.test'], {}, /invalid --public-url: ftp:\/\/auth\.example\.test \(expected an absolute http/],
+    ['GATEHOUSE_PUBLIC_URL', [], { GATEHOUSE_PUBLIC_URL: 'not a url' }, /invalid GATEHOUSE_PUBLIC_URL: not a url /],
+    ['--workers', ['--workers', '0'], {}, /invalid --workers: 0 \(expected a whole number from 1 to 256\)/],
+    ['GATEHOUSE_PORT', [], { GATEHOUSE_PORT: 'http' }, /invalid GATEHOUSE_PORT: http /],
+    ['--database-url', ['--database-url', 'mysql://db/gh'], {}, /invalid --database-url \(expected a postgres:\/\/ or postgresql:\/\/ connection string\)/],
     ['GATEHOUSE_MASTER_KEY', [], { GATEHOUSE_MASTER_KEY: Buffer.alloc(16).toString('base64') }, /GATEHOUSE_MASTER_KEY must be base64 of exactly 32 bytes/],
   ];
   for (const [label, args, env, message] of refusals) {
