@@ -1,0 +1,50 @@
+/**
+ * `npm run fuzz -- --cases N`: the fuzz test's properties (test/support/fuzz-run.ts) over every
+ * cognito-idp operation, N cases in all, against a server of its own (SQLite, or PostgreSQL with
+ * --pg). Prints a table per operation (cases, 4xx, 2xx, 501, 5xx or no answer) and every failure,
+ * with the seed that reproduces it.
+ */
+import { parseArgs } from 'node:util';
+import { model } from '../../src/protocol/generated/cognito-idp.js';
+import { createFuzzFixture, fuzzOperations, summaryTable } from '../support/fuzz-run.js';
+import { startGatehouse } from '../support/gatehouse.js';
+
+const { values } = parseArgs({
+  options: {
+    cases: { type: 'string', default: '12200' },
+    seed: { type: 'string' },
+    width: { type: 'string', default: '4' },
+    batch: { type: 'string', default: '25' },
+    only: { type: 'string' },
+    pg: { type: 'boolean', default: false },
+  },
+});
+
+const only = values.only?.split(',');
+const operations = only ?? Object.keys(model.operations);
+const casesPerOperation = Math.max(1, Math.ceil(Number(values.cases) / operations.length));
+const seed = values.seed === undefined ? Date.now() % 2 ** 31 : Number(values.seed);
+const engine = values.pg ? 'postgres' : 'sqlite';
+
+const server = await startGatehouse({ engine });
+let finished = 0;
+try {
+  const fixture = await createFuzzFixture(server);
+  console.log(`fuzz: ${operations.length} operations × ${casesPerOperation} cases on ${engine}, seed ${seed}`);
+  const report = await fuzzOperations(server, {
+    model, fixture, casesPerOperation, seed, only,
+    width: Number(values.width), batch: Number(values.batch),
+    onOperationDone: (stats) => console.error(`  [${++finished}/${operations.length}] ${stats.operation}: ${stats.cases} cases`),
+  });
+  const health = await fetch(`${server.url}/health`).then((r) => r.status, () => 0);
+  const unexpected = server.output().split('\n').filter((line) => line.includes('unexpected error'));
+  console.log(summaryTable(report));
+  console.log(`\n${report.stats.reduce((n, s) => n + s.cases, 0)} cases in ${report.seconds.toFixed(0)} s on ${engine} (seed ${seed}); `
+    + `state compared after ${report.stateChecks.compared} batches (${report.stateChecks.skipped} skipped: a request was accepted); health ${health}; `
+    + `${unexpected.length} unexpected errors logged`);
+  for (const failure of report.failures) console.log(`FAIL ${failure}`);
+  for (const line of unexpected.slice(0, 10)) console.log(`LOG ${line.slice(0, 500)}`);
+  process.exitCode = report.failures.length || unexpected.length || health !== 200 ? 1 : 0;
+} finally {
+  await server.stop();
+}
