@@ -6,14 +6,14 @@
  */
 import { parseArgs } from 'node:util';
 import { model } from '../../src/protocol/generated/cognito-idp.js';
-import { createFuzzFixture, fuzzOperations, summaryTable } from '../support/fuzz-run.js';
+import { createFuzzFixture, fuzzOperations, summaryTable, type OperationStats } from '../support/fuzz-run.js';
 import { startGatehouse } from '../support/gatehouse.js';
 
 const { values } = parseArgs({
   options: {
     cases: { type: 'string', default: '12200' },
     seed: { type: 'string' },
-    width: { type: 'string', default: '4' },
+    width: { type: 'string', default: '8' },
     batch: { type: 'string', default: '25' },
     only: { type: 'string' },
     pg: { type: 'boolean', default: false },
@@ -28,11 +28,21 @@ const engine = values.pg ? 'postgres' : 'sqlite';
 
 const server = await startGatehouse({ engine });
 let finished = 0;
+const live: OperationStats[] = [];
+const started = Date.now();
+// A run cut short (Ctrl-C, kill) still reports what it did.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.log(summaryTable({ stats: live, failures: [], stateChecks: { compared: 0, skipped: 0 }, seconds: 0 }));
+    console.log(`\nINTERRUPTED after ${((Date.now() - started) / 1000).toFixed(0)} s: ${live.reduce((n, s) => n + s.cases, 0)} cases, ${finished} of ${operations.length} operations done`);
+    void server.stop().finally(() => process.exit(130));
+  });
+}
 try {
   const fixture = await createFuzzFixture(server);
   console.log(`fuzz: ${operations.length} operations × ${casesPerOperation} cases on ${engine}, seed ${seed}`);
   const report = await fuzzOperations(server, {
-    model, fixture, casesPerOperation, seed, only,
+    model, fixture, casesPerOperation, seed, only, live, onFailure: (failure) => console.error(`FAIL ${failure}`),
     width: Number(values.width), batch: Number(values.batch),
     onOperationDone: (stats) => console.error(`  [${++finished}/${operations.length}] ${stats.operation}: ${stats.cases} cases`),
   });

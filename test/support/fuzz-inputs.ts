@@ -66,26 +66,28 @@ export interface InputOptions {
 }
 
 export function inputArbitrary(model: ServiceModel, shapeName: string | null, options: InputOptions = {}): fc.Arbitrary<unknown> {
-  const build = (name: string, member: string, depth: number): fc.Arbitrary<unknown> => {
+  /** `calm` builds only values that fit their shapes, so that a share of the requests gets past validation. */
+  const build = (name: string, member: string, depth: number, calm: boolean): fc.Arbitrary<unknown> => {
     const shape = model.shapes[name]!;
-    const fitting = fittingValue(shape, member, depth);
+    const fitting = fittingValue(shape, member, depth, calm);
+    if (calm) return fitting;
     return fc.oneof(
-      { weight: 12, arbitrary: fitting },
-      { weight: 2, arbitrary: boundaryValue(shape) },
-      { weight: 2, arbitrary: fc.constantFrom(...WRONG_VALUES) },
+      // Most members fit, so that a body usually has one or two things wrong with it, not all.
+      { weight: 60, arbitrary: fitting },
+      { weight: 4, arbitrary: boundaryValue(shape) },
+      { weight: 3, arbitrary: fc.constantFrom(...WRONG_VALUES) },
       { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) },
-      { weight: 1, arbitrary: deepValue },
-      { weight: shape.type === 'string' ? 3 : 0, arbitrary: oddString },
+      { weight: shape.type === 'string' ? 6 : 0, arbitrary: oddString },
     );
   };
 
-  const fittingValue = (shape: Shape, member: string, depth: number): fc.Arbitrary<unknown> => {
+  const fittingValue = (shape: Shape, member: string, depth: number, calm: boolean): fc.Arbitrary<unknown> => {
     switch (shape.type) {
-      case 'structure': return structure(shape, depth);
-      case 'list': return depth > 6 ? fc.constant([]) : fc.array(build(shape.member!, member, depth + 1), { maxLength: Math.min(shape.max ?? 3, 3) });
+      case 'structure': return structure(shape, depth, calm);
+      case 'list': return depth > 6 ? fc.constant([]) : fc.array(build(shape.member!, member, depth + 1, calm), { maxLength: Math.min(shape.max ?? 3, 3) });
       case 'map': return depth > 6 ? fc.constant({}) : fc.dictionary(
-        fc.oneof(fittingValue(model.shapes[shape.key!]!, '', depth + 1).filter((key): key is string => typeof key === 'string'), oddString),
-        build(shape.value!, member, depth + 1), { maxKeys: 3 });
+        calm ? stringValue(model.shapes[shape.key!]!, '') : fc.oneof(stringValue(model.shapes[shape.key!]!, ''), oddString),
+        build(shape.value!, member, depth + 1, calm), { maxKeys: 3 });
       case 'string': return stringValue(shape, member);
       case 'integer': case 'long': return fc.integer({ min: shape.min ?? -1000, max: shape.max ?? 100_000 });
       case 'double': case 'float': return fc.double({ min: shape.min ?? -1e6, max: shape.max ?? 1e6, noNaN: true });
@@ -101,20 +103,21 @@ export function inputArbitrary(model: ServiceModel, shapeName: string | null, op
     const min = shape.min ?? 0;
     const max = Math.min(shape.max ?? 64, Math.max(min, 64));
     const plain = fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.@+='), minLength: min, maxLength: max });
-    if (fixtureKey && options.fixture) return fc.oneof({ weight: 3, arbitrary: fc.constant(options.fixture[fixtureKey]) }, { weight: 1, arbitrary: plain });
-    return plain;
+    const matching = shape.pattern ? patternValue(shape.pattern, min, shape.max ?? Infinity, plain) : plain;
+    if (fixtureKey && options.fixture) return fc.oneof({ weight: 3, arbitrary: fc.constant(options.fixture[fixtureKey]) }, { weight: 1, arbitrary: matching });
+    return fc.oneof({ weight: 3, arbitrary: matching }, { weight: 1, arbitrary: plain });
   };
 
-  const structure = (shape: Shape, depth: number): fc.Arbitrary<Record<string, unknown>> => {
+  const structure = (shape: Shape, depth: number, calm: boolean): fc.Arbitrary<Record<string, unknown>> => {
     if (depth > 6) return fc.constant({});
     const members = Object.entries(shape.members ?? {});
     const required = new Set(shape.required ?? []);
     const entries = members.map(([member, target]) => {
-      const value = build(target, member, depth + 1);
+      const value = build(target, member, depth + 1, calm);
       // Required members are there nine times in ten, the others about half the time.
-      return fc.oneof({ weight: required.has(member) ? 9 : 1, arbitrary: value.map((v) => [member, v] as const) }, { weight: 1, arbitrary: fc.constant(undefined) });
+      return fc.oneof({ weight: required.has(member) ? (calm ? 30 : 9) : 1, arbitrary: value.map((v) => [member, v] as const) }, { weight: 1, arbitrary: fc.constant(undefined) });
     });
-    const extra = fc.oneof(
+    const extra = calm ? fc.constant([] as [string, unknown][]) : fc.oneof(
       { weight: 8, arbitrary: fc.constant([] as [string, unknown][]) },
       { weight: 1, arbitrary: fc.array(fc.tuple(fc.oneof(oddString, fc.constantFrom('__proto__', 'constructor', 'Extra')), fc.jsonValue({ maxDepth: 1 })), { maxLength: 2 }) },
     );
@@ -126,8 +129,29 @@ export function inputArbitrary(model: ServiceModel, shapeName: string | null, op
     });
   };
 
-  const body = shapeName ? structure(model.shapes[shapeName]!, 0) : fc.constant({});
-  return body;
+  if (!shapeName) return fc.constant({});
+  const shape = model.shapes[shapeName]!;
+  const members = Object.keys(shape.members ?? {});
+  // Deep nesting replaces one top-level member of an otherwise fitting body (or comes as an extra one).
+  const deep = fc.tuple(structure(shape, 0, true), fc.constantFrom(...members, 'Extra'), deepValue).map(([record, member, value]) => ({ ...record, [member]: value }));
+  return fc.oneof({ weight: 4, arbitrary: structure(shape, 0, false) }, { weight: 2, arbitrary: structure(shape, 0, true) }, { weight: 1, arbitrary: deep });
+}
+
+/**
+ * Strings of a model pattern, where JavaScript reads it the same (most model patterns are plain
+ * classes and quantifiers); `fallback` when it does not, or when the string misses the length limits.
+ */
+function patternValue(pattern: string, min: number, max: number, fallback: fc.Arbitrary<string>): fc.Arbitrary<string> {
+  let regex: RegExp;
+  try {
+    regex = new RegExp(`^(?:${pattern})$`, 'u');
+  } catch {
+    return fallback;
+  }
+  return fc.stringMatching(regex, { size: 'small' }).chain((value) => {
+    const length = [...value].length;
+    return length >= min && length <= max ? fc.constant(value) : fallback;
+  });
 }
 
 /** Values at each side of a shape's limits. */

@@ -47,6 +47,9 @@ export interface FuzzOptions {
   slowMs?: number;
   only?: string[];
   onOperationDone?: (stats: OperationStats) => void;
+  /** Filled as operations start, for a report of a run cut short. */
+  live?: OperationStats[];
+  onFailure?: (failure: string) => void;
 }
 
 const READ_ONLY = /^(List|Describe|Get(?!UserAttributeVerificationCode|TokensFromRefreshToken|Id$|OpenIdToken|CredentialsForIdentity))/;
@@ -91,14 +94,18 @@ export async function fuzzOperations(server: Pick<Gatehouse, 'url'>, options: Fu
   const batch = options.batch ?? 25;
   const slowMs = options.slowMs ?? 10_000;
   const failures: string[] = [];
+  const fail = (failure: string) => { failures.push(failure); options.onFailure?.(failure); };
   const stateChecks = { compared: 0, skipped: 0 };
   /** Bumped by every accepted request that may change state, so that a snapshot comparison knows when it would prove nothing. */
   let epoch = 0;
   const operations = Object.keys(model.operations).filter((name) => !options.only || options.only.includes(name));
 
-  const fuzzOne = async (operation: string, index: number): Promise<OperationStats> => {
+  const fuzzOne = async (operation: string): Promise<OperationStats> => {
+    // Each operation's seed follows from its name, so that --only reproduces a failure of a full run.
+    const opSeed = options.seed + [...operation].reduce((hash, c) => (hash * 31 + c.charCodeAt(0)) % 1_000_003, 0);
     const { input, auth } = model.operations[operation]!;
     const stats: OperationStats = { operation, cases: 0, ok: 0, refused: 0, notImplemented: 0, serverErrors: 0, noAnswer: 0, slowest: 0 };
+    options.live?.push(stats);
     const mutating = !READ_ONLY.test(operation);
     const body = bodyArbitrary(model, input, { fixture });
     let batchHadAccepted = false;
@@ -135,9 +142,11 @@ export async function fuzzOperations(server: Pick<Gatehouse, 'url'>, options: Fu
         await fc.assert(fc.asyncProperty(body, async (text) => {
           const problem = await send(text);
           if (problem) throw new Error(problem);
-        }), { numRuns: runs, seed: options.seed + index * 7919 + round, endOnFailure: false, maxSkipsPerRun: 1 });
+        }), { numRuns: runs, seed: opSeed + round, endOnFailure: false, maxSkipsPerRun: 1 });
       } catch (error) {
-        failures.push(`${operation}: ${(error as Error).message.split('\n').slice(0, 6).join(' | ').slice(0, 1500)}`);
+        const lines = (error as Error).message.split('\n');
+        const cause = ((error as Error).cause as Error | undefined)?.message ?? lines.find((line) => /^Got (error|following error)/.test(line)) ?? '';
+        fail(`${operation}: ${cause.slice(0, 300)} | ${lines.slice(0, 3).join(' | ').slice(0, 700)}`);
         break;
       }
       const after = await snapshot(server, fixture);
@@ -145,7 +154,7 @@ export async function fuzzOperations(server: Pick<Gatehouse, 'url'>, options: Fu
       else {
         stateChecks.compared++;
         if (!isDeepStrictEqual(before, after)) {
-          failures.push(`${operation}: refused requests changed state (seed ${options.seed + index * 7919 + round}): ${firstDifference(before, after)}`);
+          fail(`${operation}: refused requests changed state (seed ${opSeed + round}): ${firstDifference(before, after)}`);
           break;
         }
       }
@@ -154,7 +163,7 @@ export async function fuzzOperations(server: Pick<Gatehouse, 'url'>, options: Fu
     return stats;
   };
 
-  const stats = await inParallel(operations.map((name, index) => [name, index] as const), options.width ?? 4, ([name, index]) => fuzzOne(name, index));
+  const stats = await inParallel(operations, options.width ?? 4, fuzzOne);
   return { stats, failures, stateChecks, seconds: (Date.now() - started) / 1000 };
 }
 
