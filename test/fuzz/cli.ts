@@ -2,7 +2,8 @@
  * `npm run fuzz -- --cases N`: the fuzz test's properties (test/support/fuzz-run.ts) over every
  * cognito-idp operation, N cases in all, against a server of its own (SQLite, or PostgreSQL with
  * --pg). Prints a table per operation (cases, 4xx, 2xx, 501, 5xx or no answer) and every failure,
- * with the seed that reproduces it.
+ * with the seed that reproduces it. Flags: --seed, --width (operations at once), --batch (cases between
+ * state snapshots), --only Op1,Op2, --slow-ms (an answer slower than this fails), --pg.
  */
 import { parseArgs } from 'node:util';
 import { model } from '../../src/protocol/generated/cognito-idp.js';
@@ -17,6 +18,7 @@ const { values } = parseArgs({
     batch: { type: 'string', default: '25' },
     only: { type: 'string' },
     pg: { type: 'boolean', default: false },
+    'slow-ms': { type: 'string', default: '10000' },
   },
 });
 
@@ -43,7 +45,7 @@ try {
   console.log(`fuzz: ${operations.length} operations × ${casesPerOperation} cases on ${engine}, seed ${seed}`);
   const report = await fuzzOperations(server, {
     model, fixture, casesPerOperation, seed, only, live, onFailure: (failure) => console.error(`FAIL ${failure}`),
-    width: Number(values.width), batch: Number(values.batch),
+    width: Number(values.width), batch: Number(values.batch), slowMs: Number(values['slow-ms']),
     onOperationDone: (stats) => console.error(`  [${++finished}/${operations.length}] ${stats.operation}: ${stats.cases} cases`),
   });
   const health = await fetch(`${server.url}/health`).then((r) => r.status, () => 0);
