@@ -5,6 +5,7 @@
  * with the seed that reproduces it. Flags: --seed, --width (operations at once), --batch (cases between
  * state snapshots), --only Op1,Op2, --slow-ms (an answer slower than this fails), --pg.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { model } from '../../src/protocol/generated/cognito-idp.js';
 import { createFuzzFixture, fuzzOperations, summaryTable, type OperationStats } from '../support/fuzz-run.js';
@@ -36,10 +37,20 @@ const started = Date.now();
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     console.log(summaryTable({ stats: live, failures: [], stateChecks: { compared: 0, skipped: 0 }, seconds: 0 }));
+    console.log(timing());
     console.log(`\nINTERRUPTED after ${((Date.now() - started) / 1000).toFixed(0)} s: ${live.reduce((n, s) => n + s.cases, 0)} cases, ${finished} of ${operations.length} operations done`);
     void server.stop().finally(() => process.exit(130));
   });
 }
+// Whether a slow answer was the server's or this process's own: its event-loop lag, and a /health probe every second.
+const lag = monitorEventLoopDelay({ resolution: 20 });
+lag.enable();
+let slowestHealth = 0;
+const probe = setInterval(() => {
+  const start = performance.now();
+  void fetch(`${server.url}/health`).then(() => { slowestHealth = Math.max(slowestHealth, performance.now() - start); }, () => undefined);
+}, 1000);
+const timing = () => `slowest /health ${Math.round(slowestHealth)} ms; this process's worst event-loop lag ${Math.round(lag.max / 1e6)} ms`;
 try {
   const fixture = await createFuzzFixture(server);
   console.log(`fuzz: ${operations.length} operations × ${casesPerOperation} cases on ${engine}, seed ${seed}`);
@@ -54,9 +65,11 @@ try {
   console.log(`\n${report.stats.reduce((n, s) => n + s.cases, 0)} cases in ${report.seconds.toFixed(0)} s on ${engine} (seed ${seed}); `
     + `state compared after ${report.stateChecks.compared} batches (${report.stateChecks.skipped} skipped: a request was accepted); health ${health}; `
     + `${unexpected.length} unexpected errors logged`);
+  console.log(timing());
   for (const failure of report.failures) console.log(`FAIL ${failure}`);
   for (const line of unexpected.slice(0, 10)) console.log(`LOG ${line.slice(0, 500)}`);
   process.exitCode = report.failures.length || unexpected.length || health !== 200 ? 1 : 0;
 } finally {
+  clearInterval(probe);
   await server.stop();
 }

@@ -137,18 +137,27 @@ export function inputArbitrary(model: ServiceModel, shapeName: string | null, op
   return fc.oneof({ weight: 4, arbitrary: structure(shape, 0, false) }, { weight: 2, arbitrary: structure(shape, 0, true) }, { weight: 1, arbitrary: deep });
 }
 
+/** Built once per pattern: fast-check expands each Unicode class of a pattern, which takes a while. */
+const matchingArbitraries = new Map<string, fc.Arbitrary<string> | null>();
+
 /**
  * Strings of a model pattern, where JavaScript reads it the same (most model patterns are plain
  * classes and quantifiers); `fallback` when it does not, or when the string misses the length limits.
  */
 function patternValue(pattern: string, min: number, max: number, fallback: fc.Arbitrary<string>): fc.Arbitrary<string> {
-  let regex: RegExp;
-  try {
-    regex = new RegExp(`^(?:${pattern})$`, 'u');
-  } catch {
-    return fallback;
+  let matching = matchingArbitraries.get(pattern);
+  // Unicode classes (\p{L}...) take fast-check seconds to expand, and plain letters satisfy them anyway.
+  if (matching === undefined && /\\[pPsSwW]/.test(pattern)) matching = null;
+  if (matching === undefined) {
+    try {
+      matching = fc.stringMatching(new RegExp(`^(?:${pattern})$`, 'u'), { size: 'small' });
+    } catch {
+      matching = null;
+    }
+    matchingArbitraries.set(pattern, matching);
   }
-  return fc.stringMatching(regex, { size: 'small' }).chain((value) => {
+  if (!matching) return fallback;
+  return matching.chain((value) => {
     const length = [...value].length;
     return length >= min && length <= max ? fc.constant(value) : fallback;
   });
