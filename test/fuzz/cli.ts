@@ -56,6 +56,7 @@ try {
   console.log(`fuzz: ${operations.length} operations × ${casesPerOperation} cases on ${engine}, seed ${seed}`);
   const report = await fuzzOperations(server, {
     model, fixture, casesPerOperation, seed, only, live, onFailure: (failure) => console.error(`FAIL ${failure}`),
+    onStart: () => { lag.reset(); slowestHealth = 0; },
     width: Number(values.width), batch: Number(values.batch), slowMs: Number(values['slow-ms']),
     onOperationDone: (stats) => console.error(`  [${++finished}/${operations.length}] ${stats.operation}: ${stats.cases} cases`),
   });

@@ -51,6 +51,8 @@ export interface FuzzOptions {
   /** Filled as operations start, for a report of a run cut short. */
   live?: OperationStats[];
   onFailure?: (failure: string) => void;
+  /** Called once the arbitraries are built, just before the first request. */
+  onStart?: () => void;
 }
 
 const READ_ONLY = /^(List|Describe|Get(?!UserAttributeVerificationCode|TokensFromRefreshToken|Id$|OpenIdToken|CredentialsForIdentity))/;
@@ -105,6 +107,7 @@ export async function fuzzOperations(server: Pick<Gatehouse, 'url'>, options: Fu
 
   // Built before any request goes out: building blocks this process, and would pass for a slow server.
   const bodies = new Map(operations.map((name) => [name, bodyArbitrary(model, model.operations[name]!.input, { fixture })]));
+  options.onStart?.();
 
   const fuzzOne = async (operation: string): Promise<OperationStats> => {
     // Each operation's seed follows from its name, so that --only reproduces a failure of a full run.
