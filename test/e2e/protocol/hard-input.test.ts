@@ -115,8 +115,8 @@ describeEngines('hard input', (engine) => {
       assertRefused(reply, 'InvalidParameterException', label);
       assert.equal(cheap.status, 200);
       // The defect took 21 s and held every other request; a loaded test machine still answers in well under these.
-      assert.ok(ms < 3000, `${label}: answered after ${Math.round(ms)} ms`);
-      assert.ok(cheapMs < 2000, `${label}: ListUserPools waited ${Math.round(cheapMs)} ms`);
+      assert.ok(ms < 5000, `${label}: answered after ${Math.round(ms)} ms`);
+      assert.ok(cheapMs < 3000, `${label}: ListUserPools waited ${Math.round(cheapMs)} ms`);
     }
   });
 
