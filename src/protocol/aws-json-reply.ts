@@ -23,9 +23,10 @@ export function sendJson(reply: FastifyReply, status: number, payload: string) {
 
 export function sendAwsError(reply: FastifyReply, error: unknown, log: FastifyBaseLogger) {
   const wire = toCognitoError(error, log);
+  const message = printable(wire.message);
   reply.header('x-amzn-ErrorType', `${wire.type}:`);
-  reply.header('x-amzn-ErrorMessage', headerSafe(wire.message));
-  return sendJson(reply, wire.status, JSON.stringify({ __type: wire.type, message: wire.message, ...wire.extra }));
+  reply.header('x-amzn-ErrorMessage', headerSafe(message));
+  return sendJson(reply, wire.status, JSON.stringify({ __type: wire.type, message, ...wire.extra }));
 }
 
 /**
@@ -44,6 +45,13 @@ export function toCognitoError(error: unknown, log: FastifyBaseLogger): CognitoE
   log.error({ err: error }, 'unexpected error');
   return InternalError('Internal server error');
 }
+
+/**
+ * Messages may echo what the client sent (a validation error quotes the failing value): control
+ * characters, U+0000 among them, are shown as `\uXXXX` text, never sent raw to a client's log or
+ * terminal.
+ */
+const printable = (text: string) => text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 /** Header values must be Latin-1 without control characters; messages may echo user input. */
 const headerSafe = (text: string) => text.replace(/[^\x20-\x7e]/g, '?').slice(0, 1024);

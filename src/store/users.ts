@@ -6,7 +6,7 @@
 import type { Selectable, Transaction } from 'kysely';
 import type { Db } from './database.js';
 import type { Database } from './schema.js';
-import { isUniqueViolation } from './sql-errors.js';
+import { isForeignKeyViolation, isUniqueViolation } from './sql-errors.js';
 
 export type UserStatus = 'UNCONFIRMED' | 'CONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'RESET_REQUIRED' | 'EXTERNAL_PROVIDER' | 'ARCHIVED' | 'COMPROMISED' | 'UNKNOWN';
 
@@ -132,9 +132,16 @@ export function usersRepository(db: Db) {
       return withAttributes(db, poolId, rows);
     },
 
-    async addToGroup(poolId: string, groupName: string, usernameKey: string, now: number): Promise<void> {
-      await db.insertInto('user_groups').values({ pool_id: poolId, group_name: groupName, username_key: usernameKey, created_at: now })
-        .onConflict((oc) => oc.doNothing()).execute();
+    /** False when the group or the user is no longer there (deleted since the caller looked). */
+    async addToGroup(poolId: string, groupName: string, usernameKey: string, now: number): Promise<boolean> {
+      try {
+        await db.insertInto('user_groups').values({ pool_id: poolId, group_name: groupName, username_key: usernameKey, created_at: now })
+          .onConflict((oc) => oc.doNothing()).execute();
+        return true;
+      } catch (error) {
+        if (isForeignKeyViolation(error)) return false;
+        throw error;
+      }
     },
 
     async removeFromGroup(poolId: string, groupName: string, usernameKey: string): Promise<void> {
