@@ -2,8 +2,17 @@
 # The whole test suite, on SQLite and on a throwaway PostgreSQL cluster that this script starts.
 # Installs what the tests need and a fresh machine lacks: Debian's postgresql and awscli (v2).
 # With arguments, runs only those test files (e.g. `npm test -- test/e2e/userpools/auth/sign-in.test.ts`).
+# `--node <version or major>` first (e.g. `npm test -- --node 22`, `--node 24.22.3`) runs them on that
+# official Node release instead of the machine's, servers included (they are spawned with the test
+# process's own binary), from a copy of the project made by scripts/other-node.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+node_spec=""
+case "${1:-}" in
+  --node) node_spec=${2:?--node needs a version or a major, e.g. --node 22}; shift 2 ;;
+  --node=*) node_spec=${1#--node=}; shift ;;
+esac
 
 missing=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
@@ -40,4 +49,18 @@ export GATEHOUSE_TEST_PG_URL="postgres://gatehouse@127.0.0.1:$pgport/postgres"
 
 node scripts/generate-shapes.mjs --check
 if [ $# -gt 0 ]; then files=("$@"); else mapfile -t files < <(find test -name '*.test.ts' | sort); fi
-node --import tsx --test --test-concurrency=2 --test-timeout=600000 "${files[@]}"
+
+# Another Node: the copy (with its own build of the native addons) is where the tests run, and that
+# Node comes first on PATH. Building and type-checking above are the same whatever Node runs them.
+node_bin=node
+if [ -n "$node_spec" ]; then
+  copy=$(bash scripts/other-node.sh "$node_spec" | tail -n 1)
+  node_bin="$(dirname "$copy")/bin/node"
+  export PATH="$(dirname "$node_bin"):$PATH"
+  root=$PWD
+  cd "$copy"
+  for i in "${!files[@]}"; do files[$i]=${files[$i]#"$root/"}; done
+  echo "running the tests on node $("$node_bin" -v) in $copy"
+fi
+
+"$node_bin" --import tsx --test --test-concurrency=2 --test-timeout=600000 "${files[@]}"
