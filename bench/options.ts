@@ -22,6 +22,8 @@ export interface Options {
   only: string[];
   scenarios: string[];
   build: boolean;
+  /** Other Node releases (versions or majors) to run Gatehouse on, beside the benchmark's own. */
+  nodes: string[];
 }
 
 export const DEFAULT_CONCURRENCY = 32;
@@ -40,6 +42,7 @@ export function parseOptions(): Options {
       only: { type: 'string', default: '' },
       scenario: { type: 'string', default: '' },
       'no-build': { type: 'boolean', default: false },
+      node: { type: 'string', default: '' },
     },
   });
   const list = (text: string) => text.split(',').map((item) => item.trim()).filter(Boolean);
@@ -56,6 +59,7 @@ export function parseOptions(): Options {
     only: list(values.only),
     scenarios: list(values.scenario),
     build: !values['no-build'],
+    nodes: list(values.node),
   };
 }
 
