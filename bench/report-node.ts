@@ -1,7 +1,8 @@
 /**
  * Gatehouse on several Node releases (`--node`): one row per scenario and Gatehouse variant, one
- * column per release, each cell the successes per second and the p50, with the throughput relative
- * to the first column (the benchmark's own Node). The loader runs on that same Node for every column.
+ * column per release, each cell the successes per second, the p50 and the server's CPU time per
+ * success, with throughput and CPU relative to the first column (the benchmark's own Node). The
+ * loader runs on that same Node for every column.
  */
 import type { Measurement } from './measurement.js';
 
@@ -28,14 +29,21 @@ export function nodeTable(targets: NodeTarget[], measurements: Measurement[]): s
         const m = on(version);
         if (!m) return '–';
         if (m.skipped || m.successes === 0) return 'n/a';
-        const relative = i > 0 && first && !first.skipped && first.requestsPerSecond > 0 ? ` (${(m.requestsPerSecond / first.requestsPerSecond).toFixed(2)}×)` : '';
-        return `${m.requestsPerSecond}/s · ${m.p50Ms} ms${relative}`;
+        const cpu = cpuMsPerSuccess(m);
+        const base = i > 0 && first && !first.skipped && first.successes > 0 ? first : undefined;
+        const baseCpu = base && cpuMsPerSuccess(base);
+        const relative = base
+          ? ` (${(m.requestsPerSecond / base.requestsPerSecond).toFixed(2)}×${cpu !== undefined && baseCpu ? `, CPU ${(cpu / baseCpu).toFixed(2)}×` : ''})`
+          : '';
+        return `${m.requestsPerSecond}/s · ${m.p50Ms} ms${cpu === undefined ? '' : ` · ${cpu} ms CPU`}${relative}`;
       });
       rows.push(`| ${scenario} | ${name} | ${inFlight(here, name)} | ${cells.join(' | ')} |`);
     }
   }
   return [
-    `Gatehouse on each Node release (successes per second · p50; in parentheses, throughput relative to node ${versions[0]}; the loader runs on ${versions[0]} throughout):`,
+    `Gatehouse on each Node release: successes per second · p50 · the server's CPU time per success (which a busy machine `
+      + `disturbs less than the other two); in parentheses, throughput and CPU per success relative to node ${versions[0]}. `
+      + `The loader runs on ${versions[0]} throughout.`,
     '',
     `| Scenario | Gatehouse | in flight | ${versions.map((version) => `node ${version}`).join(' | ')} |`,
     `|---|---|--:|${versions.map(() => '--:').join('|')}|`,
@@ -44,3 +52,9 @@ export function nodeTable(targets: NodeTarget[], measurements: Measurement[]): s
 }
 
 const inFlight = (here: Measurement[], name: string) => here.find((m) => m.target.split('@')[0] === name && m.concurrency !== undefined)?.concurrency ?? '–';
+
+/** Milliseconds of the server's CPU per success over the window, when the CPU was measured. */
+function cpuMsPerSuccess(m: Measurement): number | undefined {
+  if (!m.cpu || m.successes === 0) return undefined;
+  return Math.round((10 * m.cpu.server * m.windowMs) / m.successes) / 10;
+}
