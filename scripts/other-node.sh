@@ -50,16 +50,31 @@ fi
 # find our own node_modules and its Node 20 addon), and a node_modules of links.
 copy=$dir/project
 mkdir -p "$copy/node_modules"
-for item in bin dist src test scripts bench package.json tsconfig.json tsconfig.build.json; do
-  [ -e "$item" ] || continue
-  if [ -d "$item" ]; then mkdir -p "$copy/$item" && cp -a "$item/." "$copy/$item/"
-  else cp -a "$item" "$copy/$item"; fi
-done
-# Files deleted here must not linger in the copy: compare the lists and drop the extras.
-for item in bin dist src test scripts bench; do
-  [ -d "$copy/$item" ] || continue
-  (cd "$copy" && find "$item" -type f) | while read -r file; do [ -e "$file" ] || rm -f "$copy/$file"; done
-done
+# Only files whose content differs are written, each through a temporary file and a rename, and
+# files deleted here are deleted there: a run already going on in the copy reads whole files.
+node -e '
+  const fs = require("fs"), path = require("path");
+  const [copy, ...items] = process.argv.slice(1);
+  const sync = (from, to) => {
+    const stat = fs.lstatSync(from);
+    if (stat.isDirectory()) {
+      fs.mkdirSync(to, { recursive: true });
+      const names = new Set(fs.readdirSync(from));
+      for (const name of fs.readdirSync(to)) if (!names.has(name)) fs.rmSync(path.join(to, name), { recursive: true, force: true });
+      for (const name of names) sync(path.join(from, name), path.join(to, name));
+      return;
+    }
+    const data = fs.readFileSync(from);
+    let same = false;
+    try { same = fs.readFileSync(to).equals(data) && (fs.statSync(to).mode & 0o777) === (stat.mode & 0o777); } catch {}
+    if (same) return;
+    const temporary = `${to}.sync-${process.pid}`;
+    fs.writeFileSync(temporary, data, { mode: stat.mode & 0o777 });
+    fs.chmodSync(temporary, stat.mode & 0o777);
+    fs.renameSync(temporary, to);
+  };
+  for (const item of items) if (fs.existsSync(item)) sync(item, path.join(copy, item));
+' "$copy" bin dist src test scripts bench package.json tsconfig.json tsconfig.build.json
 native=(better-sqlite3)
 for entry in node_modules/* node_modules/.bin; do
   name=${entry#node_modules/}
