@@ -46,10 +46,15 @@ describeEngines('the outbox (no SMTP, default SMS sender)', (engine) => {
     try {
       let output = '';
       follower.stdout.on('data', (chunk) => (output += chunk));
-      // The first wait includes the follower's start, which takes seconds on a loaded machine.
+      // The first wait includes the follower's start, which takes seconds on a loaded machine. A
+      // wait that gives up stops polling, so that a failure cannot keep the file's process alive.
       const seen = (pattern: RegExp, withinMs = 10_000) => new Promise<void>((resolve, reject) => {
-        const deadline = setTimeout(() => reject(new Error(`not printed within ${withinMs} ms: ${pattern}\n${output}`)), withinMs);
-        const check = () => (pattern.test(output) ? (clearTimeout(deadline), resolve()) : setTimeout(check, 50));
+        const deadline = Date.now() + withinMs;
+        const check = () => {
+          if (pattern.test(output)) resolve();
+          else if (Date.now() > deadline) reject(new Error(`not printed within ${withinMs} ms: ${pattern}\n${output}`));
+          else setTimeout(check, 50);
+        };
         check();
       });
       await seen(/SMS to \+15550100001/, 60_000);
