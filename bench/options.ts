@@ -24,6 +24,8 @@ export interface Options {
   build: boolean;
   /** Set by --help: print USAGE and run nothing. */
   help: boolean;
+  /** Other Node releases (versions or majors) to run Gatehouse on, beside the benchmark's own. */
+  nodes: string[];
 }
 
 export const USAGE = `npm run bench -- [flags]
@@ -57,6 +59,7 @@ export function parseOptions(): Options {
       scenario: { type: 'string', default: '' },
       'no-build': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
+      node: { type: 'string', default: '' },
     },
   });
   const list = (text: string) => text.split(',').map((item) => item.trim()).filter(Boolean);
@@ -74,6 +77,7 @@ export function parseOptions(): Options {
     scenarios: list(values.scenario),
     build: !values['no-build'],
     help: values.help,
+    nodes: list(values.node),
   };
 }
 

@@ -10,6 +10,7 @@ import type { LoadResult } from './load.js';
 import type { CostFloor } from './cost-floor.js';
 import type { MachineFacts } from './machine.js';
 import type { Measurement } from './measurement.js';
+import { nodeTable } from './report-node.js';
 import { floorTable, goalsTable } from './report-users.js';
 import type { ScenarioName, SuiteName } from './suite.js';
 
@@ -25,7 +26,7 @@ export interface BenchReport {
   /** The users suite's cost floor, measured before the targets. */
   floor?: CostFloor;
   machine: MachineFacts;
-  targets: { name: string; kind: 'gatehouse' | 'peer'; describe: string }[];
+  targets: { name: string; kind: 'gatehouse' | 'peer'; node?: string; describe: string }[];
   measurements: Measurement[];
 }
 
@@ -68,6 +69,7 @@ export function skipped(scenario: ScenarioName, target: string, reason: string):
 export function renderMarkdown(report: BenchReport): string {
   const { settings, machine } = report;
   const perScenario = report.measurements.some((m) => m.concurrency !== undefined && m.concurrency !== settings.concurrency);
+  const byNode = nodeTable(report.targets, report.measurements);
   return [
     `# ${report.title}, ${report.startedAt}`,
     '',
@@ -80,6 +82,7 @@ export function renderMarkdown(report: BenchReport): string {
     '',
     resultsTable(report.measurements, perScenario, report.units ? 'per s' : 'req/s'),
     '',
+    ...(byNode ? [byNode, ''] : []),
     ratiosTable(report),
     '',
     ...(report.floor ? [floorTable(report.floor, report.measurements), ''] : []),

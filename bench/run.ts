@@ -4,6 +4,7 @@
  * or Ctrl-C); finally prints the suite's Markdown report and writes it to bench/results/.
  *
  *   npm run bench -- --suite admin|users|all --duration 5 --warmup 1 --only gatehouse,moto --scenario CreateGroup --settle 15 --retries 1
+ *   npm run bench -- --suite users --node 22,24 --only gatehouse-2w   (Gatehouse on each Node, side by side)
  */
 import { spawnSync } from 'node:child_process';
 import { constants } from 'node:os';
@@ -19,22 +20,26 @@ import type { Suite } from './suite.js';
 import { cognitoLocal } from './targets/cognito-local.js';
 import { gatehouse } from './targets/gatehouse.js';
 import { moto } from './targets/moto.js';
+import { prepareOtherNodes, type OtherNode } from './other-node.js';
 import type { Target } from './targets/target.js';
 import { USERS_SUITE } from './users-suite.js';
 
-function allTargets(): Target[] {
+function allTargets(otherNodes: OtherNode[]): Target[] {
   const postgresUrl = process.env.GATEHOUSE_BENCH_PG_URL;
   return [
-    gatehouse({ workers: 1 }),
-    gatehouse({ workers: 2 }),
-    ...(postgresUrl ? [gatehouse({ workers: 1, postgresUrl }), gatehouse({ workers: 2, postgresUrl })] : []),
+    ...[undefined, ...otherNodes].flatMap((node) => [
+      gatehouse({ workers: 1, node }),
+      gatehouse({ workers: 2, node }),
+      ...(postgresUrl ? [gatehouse({ workers: 1, postgresUrl, node }), gatehouse({ workers: 2, postgresUrl, node })] : []),
+    ]),
     moto(),
     cognitoLocal(),
   ];
 }
 
-/** `--only gatehouse` keeps every Gatehouse variant; `--only gatehouse-2w,moto` exactly those. */
-const selected = (filter: string[], name: string) => filter.length === 0 || filter.some((want) => name === want || name.startsWith(`${want}-`));
+/** `--only gatehouse` keeps every Gatehouse variant; `--only gatehouse-2w,moto` exactly those (on every Node asked for). */
+const selected = (filter: string[], name: string) => filter.length === 0
+  || filter.some((want) => name === want || name.startsWith(`${want}-`) || name.startsWith(`${want}@`));
 
 async function runSuite<Setup>(suite: Suite<Setup>, targets: Target[], options: Options): Promise<void> {
   const scenarios = suite.scenarios.filter((scenario) => options.scenarios.length === 0 || options.scenarios.includes(scenario.name));
@@ -51,7 +56,7 @@ async function runSuite<Setup>(suite: Suite<Setup>, targets: Target[], options: 
     settings: { concurrency: options.concurrency ?? options.defaultConcurrency, warmupSeconds: options.warmupSeconds, durationSeconds: options.durationSeconds },
     ...(Object.keys(units).length ? { units } : {}),
     machine: machineFacts(),
-    targets: targets.map(({ name, kind, describe, notes }) => ({ name, kind, describe: [describe, ...(notes?.[suite.name] ?? [])].join('; ') })),
+    targets: targets.map(({ name, kind, node, describe, notes }) => ({ name, kind, ...(node ? { node } : {}), describe: [describe, ...(notes?.[suite.name] ?? [])].join('; ') })),
     measurements: [],
   };
   if (suite.name === 'users' && options.floorSeconds > 0) {
@@ -73,13 +78,15 @@ async function main(): Promise<void> {
     process.stdout.write(USAGE);
     return;
   }
-  const targets = allTargets().filter((target) => selected(options.only, target.name));
-  if (targets.length === 0) throw new Error('nothing selected: check --only');
   const known = [...ADMIN_SUITE.scenarios, ...USERS_SUITE.scenarios].map((scenario) => scenario.name as string);
   const unknown = options.scenarios.filter((name) => !known.includes(name));
   if (unknown.length) throw new Error(`unknown --scenario ${unknown.join(', ')}; known: ${known.join(', ')}`);
-  if (targets.some((target) => target.name === 'cognito-local')) ensurePeers(progress);
-  if (options.build && targets.some((target) => target.kind === 'gatehouse')) build();
+  if (allTargets([]).some((target) => target.name === 'cognito-local' && selected(options.only, target.name))) ensurePeers(progress);
+  if (options.build && allTargets([]).some((target) => target.kind === 'gatehouse' && selected(options.only, target.name))) build();
+  // After the build: each copy takes dist/ as it is now.
+  const otherNodes = options.nodes.length ? prepareOtherNodes(options.nodes) : [];
+  const targets = allTargets(otherNodes).filter((target) => selected(options.only, target.name));
+  if (targets.length === 0) throw new Error('nothing selected: check --only');
   for (const suite of options.suites) {
     if (suite === 'admin') await runSuite(ADMIN_SUITE, targets, options);
     else await runSuite(USERS_SUITE, targets, options);

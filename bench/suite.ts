@@ -10,7 +10,7 @@ export const SUITE_NAMES: SuiteName[] = ['admin', 'users'];
 
 export type ScenarioName =
   | 'DescribeUserPool' | 'CreateGroup'
-  | 'AdminGetUser' | 'USER_PASSWORD_AUTH' | 'USER_SRP_AUTH' | 'REFRESH_TOKEN_AUTH' | 'SignUp';
+  | 'AdminGetUser' | 'USER_PASSWORD_AUTH' | 'USER_SRP_AUTH' | 'REFRESH_TOKEN_AUTH' | 'SignUp' | 'AdminSetUserPassword';
 
 /** What one measurement of a scenario works on; `attempt` keeps names unique across reruns. */
 export type RunContext<Setup> = Setup & {

