@@ -40,4 +40,7 @@ export GATEHOUSE_TEST_PG_URL="postgres://gatehouse@127.0.0.1:$pgport/postgres"
 
 node scripts/generate-shapes.mjs --check
 if [ $# -gt 0 ]; then files=("$@"); else mapfile -t files < <(find test -name '*.test.ts' | sort); fi
-node --import tsx --test --test-concurrency=2 --test-timeout=600000 "${files[@]}"
+# Under `npm run coverage` (scripts/coverage.mjs), only the test processes and the servers they start
+# write V8 coverage, not the build and tools above.
+coverage=(); [ -n "${GATEHOUSE_COVERAGE_DIR:-}" ] && coverage=(env "NODE_V8_COVERAGE=$GATEHOUSE_COVERAGE_DIR")
+"${coverage[@]}" node --import tsx --test --test-concurrency=2 --test-timeout=600000 "${files[@]}"

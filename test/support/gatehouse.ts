@@ -71,6 +71,14 @@ export async function createTestDatabase(): Promise<string> {
   return url.toString();
 }
 
+/**
+ * Under `npm run coverage` the test processes write V8 coverage to NODE_V8_COVERAGE: the server
+ * processes (and their cluster workers) must too, or everything they run is reported as untested.
+ */
+export function coverageEnv(): Record<string, string> {
+  return process.env.NODE_V8_COVERAGE ? { NODE_V8_COVERAGE: process.env.NODE_V8_COVERAGE } : {};
+}
+
 export async function startGatehouse(options: StartOptions): Promise<Gatehouse> {
   const port = await freePort();
   const host = options.host ?? '127.0.0.1';
@@ -89,6 +97,7 @@ export async function startGatehouse(options: StartOptions): Promise<Gatehouse> 
       GATEHOUSE_ADMIN_ACCESS_KEY_ID: ADMIN.accessKeyId,
       GATEHOUSE_ADMIN_SECRET_ACCESS_KEY: ADMIN.secretAccessKey,
       GATEHOUSE_LOG_LEVEL: 'warn',
+      ...coverageEnv(),
       ...(viaEnv ? Object.fromEntries(given.map(([, variable, value]) => [variable, value])) : {}),
       ...options.env,
     },
