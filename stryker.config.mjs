@@ -40,6 +40,9 @@ export default {
   mutate: group.mutate,
   // The sandbox needs the sources and the tests, not the build, the reports or the bench results.
   ignorePatterns: ['.stryker-tmp', 'dist', 'coverage', 'reports', '.tmp', 'bench/results', 'data'],
+  // Stryker rewrites the tsconfig it is given through TypeScript's JS API, which TypeScript 7 (the
+  // native compiler) does not have; tsx needs no tsconfig rewriting, so none is named.
+  tsconfigFile: 'no-tsconfig-for-stryker.json',
   concurrency: 1,
   timeoutFactor: 3,
   timeoutMS: 30_000,
