@@ -18,7 +18,8 @@ export const groups = {
     tests: ['test/store/one-time-codes.test.ts', 'test/userpools/messages/*.test.ts'],
   },
   'client-secrets': {
-    mutate: ['src/userpools/clients/client-secrets.ts', 'src/userpools/clients/app-clients.ts:34-41'],
+    // The secrets themselves, and the two checks sign-in makes with them (SECRET_HASH, raw ClientSecret).
+    mutate: ['src/userpools/clients/client-secrets.ts', 'src/userpools/clients/app-clients.ts:38-40', 'src/userpools/auth/client-gate.ts:55-77'],
     tests: ['test/userpools/clients/*.test.ts'],
   },
   auth: {
