@@ -63,7 +63,10 @@ fi
 # (test/support/per-test-timeout.ts; the slowest take seconds); --test-timeout bounds a whole file.
 # Files named *.timing.test.ts measure response times: they run after the others, one at a time.
 concurrency=$(node -p 'require("node:os").availableParallelism()')
-run_tests() { "$node_bin" --import tsx --import ./test/support/per-test-timeout.ts --test --test-timeout=600000 "$@"; }
+# Under `npm run coverage` (scripts/coverage.mjs), only the test processes and the servers they start
+# write V8 coverage, not the build and tools above.
+coverage=(); [ -n "${GATEHOUSE_COVERAGE_DIR:-}" ] && coverage=(env "NODE_V8_COVERAGE=$GATEHOUSE_COVERAGE_DIR")
+run_tests() { "${coverage[@]}" "$node_bin" --import tsx --import ./test/support/per-test-timeout.ts --test --test-timeout=600000 "$@"; }
 timing=(); others=()
 for f in "${files[@]}"; do if [[ $f == *.timing.test.ts ]]; then timing+=("$f"); else others+=("$f"); fi; done
 status=0

@@ -95,6 +95,14 @@ export function assertBuildIsCurrent(src = join(ROOT, 'src'), dist = join(ROOT, 
 
 let buildChecked = false;
 
+/**
+ * Under `npm run coverage` the test processes write V8 coverage to NODE_V8_COVERAGE: the server
+ * processes (and their cluster workers) must too, or everything they run is reported as untested.
+ */
+export function coverageEnv(): Record<string, string> {
+  return process.env.NODE_V8_COVERAGE ? { NODE_V8_COVERAGE: process.env.NODE_V8_COVERAGE } : {};
+}
+
 export async function startGatehouse(options: StartOptions): Promise<Gatehouse> {
   if (!buildChecked) {
     assertBuildIsCurrent();
@@ -119,6 +127,7 @@ export async function startGatehouse(options: StartOptions): Promise<Gatehouse> 
       GATEHOUSE_ADMIN_ACCESS_KEY_ID: ADMIN.accessKeyId,
       GATEHOUSE_ADMIN_SECRET_ACCESS_KEY: ADMIN.secretAccessKey,
       GATEHOUSE_LOG_LEVEL: 'warn',
+      ...coverageEnv(),
       ...(viaEnv ? Object.fromEntries(given.map(([, variable, value]) => [variable, value])) : {}),
       ...options.env,
     },

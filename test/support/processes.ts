@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from './gatehouse.js';
+import { ROOT, coverageEnv } from './gatehouse.js';
 
 /** Process ids whose parent is `pid` (the cluster workers of a primary), from /proc. */
 export function childPids(pid: number): number[] {
@@ -34,7 +34,7 @@ export function isAlive(pid: number): boolean {
 export function runGatehouse(args: string[], env: Record<string, string> = {}, timeoutMs = 15_000): Promise<{ code: number | null; output: string; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [join(ROOT, 'bin', 'gatehouse'), ...args], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, GATEHOUSE_LOG_LEVEL: 'warn', ...env },
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, GATEHOUSE_LOG_LEVEL: 'warn', ...coverageEnv(), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
