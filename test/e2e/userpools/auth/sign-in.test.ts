@@ -61,7 +61,8 @@ describeEngines('sign-in with passwords', (engine) => {
     assert.ok((await initiate('USER_PASSWORD_AUTH', legacy.clientId, 'gated')).AuthenticationResult);
     const everything = await createAppClient(client, poolId, { ExplicitAuthFlows: ['ALLOW_CUSTOM_AUTH', 'ALLOW_USER_AUTH'] });
     await assert.rejects(initiate('CUSTOM_AUTH', everything.clientId, 'gated'), disabled('CUSTOM_AUTH is not supported by Gatehouse yet.'));
-    await assert.rejects(initiate('USER_AUTH', everything.clientId, 'gated'), disabled('USER_AUTH is not supported by Gatehouse yet.'));
+    const choice = await initiate('USER_AUTH', everything.clientId, 'gated');
+    assert.deepEqual([choice.ChallengeName, choice.AvailableChallenges], ['SELECT_CHALLENGE', ['PASSWORD', 'PASSWORD_SRP']]);
   });
 
   it('refuses a wrong password, an unknown user, and missing parameters', async () => {
