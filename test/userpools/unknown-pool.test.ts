@@ -36,7 +36,7 @@ function minimalBody(input: string): Record<string, unknown> {
     const target = model.shapes[shape.members![member]!]!;
     if (member in MEMBER_VALUES) body[member] = MEMBER_VALUES[member];
     else if (target.enum) body[member] = target.enum[0];
-    else if (target.type === 'string') body[member] = 'nobody';
+    else if (target.type === 'string') body[member] = member === 'DeviceKey' ? 'us-east-1_00000000-0000-4000-8000-000000000000' : 'nobody';
     else throw new Error(`${input}.${member} (${target.type}): add a value to MEMBER_VALUES`);
   }
   return body;
